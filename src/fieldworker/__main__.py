@@ -1,0 +1,3 @@
+from fieldworker.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure domain rules: identifiers, code tables, eligibility. No I/O, no Qt."""

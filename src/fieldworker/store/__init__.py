@@ -1,0 +1,1 @@
+"""Storage: the one engine factory, ORM models, migrations and the change log."""
