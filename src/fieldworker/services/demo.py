@@ -1,16 +1,15 @@
 """Realistic, deterministic demo data for one village: households, persons, benefits.
 
 Every 身份证号 and 残疾人证号 is valid; the same seed gives the same village. Later
-feature modules add their own demo records through ``DEMO_STEPS``.
+feature modules add their own demo records listed in ``DEMO_STEP_MODULES``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import random
 import uuid
-from typing import Callable
-
 from fieldworker.domain import codes, ids
 from fieldworker.services import installation
 from fieldworker.store import changelog
@@ -28,8 +27,8 @@ VILLAGE_GROUPS = ("一组 二组 三组 四组 五组 六组 七组 八组").spl
 CATEGORY_WEIGHTS = {"1": 12, "2": 14, "3": 1, "4": 45, "5": 8, "6": 11, "7": 9}
 GRADE_WEIGHTS = {"1": 12, "2": 25, "3": 30, "4": 33}
 
-DemoStep = Callable[[Database, random.Random, list[str]], None]
-DEMO_STEPS: list[DemoStep] = []
+# Feature modules that add demo records; each exposes ``demo_step(db, rng, person_ids)``.
+DEMO_STEP_MODULES: list[str] = []
 
 
 def make_id_number(rng: random.Random, region6: str, birth: dt.date, gender: str) -> str:
@@ -143,7 +142,7 @@ def generate(db: Database, *, persons: int = 300, seed: int = 1, reference: dt.d
         changelog.bulk_insert(s, Household, households)
         changelog.bulk_insert(s, Person, people)
     person_ids = [p["id"] for p in people]
-    for step in DEMO_STEPS:
-        step(db, rng, person_ids)
+    for module in DEMO_STEP_MODULES:
+        importlib.import_module(module).demo_step(db, rng, person_ids)
     db.set_setting("demo", True)
     return {"households": len(households), "persons": len(people)}

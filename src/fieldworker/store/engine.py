@@ -65,6 +65,7 @@ class Database:
 
     @classmethod
     def open(cls, path: Path | str, *, migrate: bool = True) -> "Database":
+        import fieldworker.store.all_models  # noqa: F401  (every mapper known before the first session)
         from fieldworker.store import migrations
 
         path = Path(path)

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import fieldworker.store.all_models  # noqa: F401  (registers every table)
 from fieldworker.store.models import Base
 
 engine = context.config.attributes["engine"]

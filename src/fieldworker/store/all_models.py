@@ -1,0 +1,7 @@
+"""Imports every module that defines ORM models, so metadata and migrations see all tables.
+
+Feature areas add their models module here.
+"""
+
+from fieldworker.store import models  # noqa: F401
+

@@ -1,0 +1,1 @@
+"""The thin Qt layer: windows, tabs, Qt models and dialogs. Holds no domain rule."""
