@@ -83,3 +83,17 @@ def require(table: Mapping[str, str], code: str | None, *, field: str, what: str
         raise ValidationError("code_missing", f"请选择{what}", field)
     if code not in table:
         raise ValidationError("code_unknown", f"{what}代码“{code}”不在代码表中", field)
+
+# Chinese names of record fields, for change histories, error reports and exports.
+FIELD_LABELS: Mapping[str, str] = {
+    "name": "姓名", "gender": "性别", "ethnicity": "民族", "birth_date": "出生日期", "id_number": "身份证号",
+    "card_number": "残疾人证号", "category": "残疾类别", "sub_categories": "多重残疾类别", "grade": "残疾等级",
+    "relation_to_head": "与户主关系", "phone": "联系电话", "guardian_name": "监护人", "guardian_phone": "监护人电话",
+    "status": "人员状态", "status_date": "变动日期", "living_subsidy": "困难残疾人生活补贴",
+    "care_subsidy": "重度残疾人护理补贴", "dibao": "低保", "pension_insurance": "城乡居民养老保险",
+    "medical_insurance": "基本医疗保险", "family_doctor": "家庭医生签约", "education_status": "受教育状态",
+    "employment_status": "就业状态", "notes": "备注", "household_id": "所属家庭户", "region_code": "区划代码",
+    "head_name": "户主姓名", "head_id_number": "户主身份证号", "address": "住址", "hukou_type": "户籍类型",
+    "members_count": "家庭人口数", "income_per_capita": "人均年收入（元）", "tekun": "特困供养",
+    "housing_status": "住房状况", "deleted": "已删除", "deleted_at": "删除时间",
+}

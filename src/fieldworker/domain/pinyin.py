@@ -1,7 +1,8 @@
 """拼音 search keys: typing ``zs`` or ``zhangsan`` finds 张三.
 
-The key holds the name, then space-separated tokens (initials, full pinyin), so a Latin
-query matches a token prefix and a Chinese or digit query matches anywhere. Surnames with
+The key is space-separated tokens (full pinyin, initials, then the name itself), each
+preceded by a space, so a Latin query matches a token prefix and a Chinese or digit query
+matches anywhere. Surnames with
 a special reading (曾 zeng, 单 shan, 解 xie…) get it added, since that is how people say them.
 """
 
@@ -29,7 +30,9 @@ def search_key(name: str) -> str:
         syllables = [s.lower() for s in syllables]
         tokens.append("".join(s[0] for s in syllables if s))
         tokens.append("".join(syllables))
-    return " ".join([name.lower(), *dict.fromkeys(tokens)])
+    # Full pinyin first, so ordering by the key orders names the way people look them up.
+    full_first = [tokens[1], tokens[0], *tokens[2:]]
+    return " " + " ".join([*dict.fromkeys(full_first), name.lower()])
 
 
 def is_latin_query(text: str) -> bool:

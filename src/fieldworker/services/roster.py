@@ -194,7 +194,7 @@ ROW_COLUMNS = (
     Person.phone, Household.head_name, Household.address,
 )
 SORT_KEYS = {
-    "name": Person.name, "gender": Person.gender, "birth_date": Person.birth_date, "id_number": Person.id_number,
+    "name": Person.search_text, "gender": Person.gender, "birth_date": Person.birth_date, "id_number": Person.id_number,
     "card_number": Person.card_number, "category": Person.category, "grade": Person.grade, "status": Person.status,
     "dibao": Person.dibao, "living_subsidy": Person.living_subsidy, "care_subsidy": Person.care_subsidy,
     "phone": Person.phone, "head_name": Household.head_name, "address": Household.address,

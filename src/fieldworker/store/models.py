@@ -120,6 +120,8 @@ class Person(SyncedMixin, Base):
 
     def refresh_derived(self) -> None:
         self.search_text = " ".join(filter(None, [search_key(self.name), self.id_number, self.card_number]))
+        if not self.search_text.startswith(" "):
+            self.search_text = " " + self.search_text
 
 
 class ChangeLog(Base):
