@@ -49,6 +49,8 @@ def run_init(args: argparse.Namespace, context: CliContext) -> int:
     info = installation.initialise(db, role=args.role, region_code=args.region, name=args.name,
                                    township_name=args.township, county_name=args.county)
     print(f"已初始化：{info.role_label} {info.region_name}（{info.region_code}），数据库 {db.path}")
+    from fieldworker.exchange import keys  # device keys for USB exchange are made at init
+    print(f"设备密钥指纹：{keys.show_fingerprint(keys.ensure_keys(db).fingerprint)}")
     return 0
 
 

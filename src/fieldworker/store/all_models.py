@@ -4,4 +4,5 @@ Feature areas add their models module here.
 """
 
 from fieldworker.store import models  # noqa: F401
+from fieldworker.exchange import models as exchange_models  # noqa: F401
 
