@@ -4,5 +4,6 @@ Feature areas add their models module here.
 """
 
 from fieldworker.store import models  # noqa: F401
+from fieldworker.requests import models as requests_models  # noqa: F401
 from fieldworker.exchange import models as exchange_models  # noqa: F401
 
