@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "fieldworker.cli.roster_commands",
     "fieldworker.cli.requests_commands",
     "fieldworker.cli.exchange_commands",
+    "fieldworker.cli.survey_commands",
 )
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2

@@ -28,7 +28,7 @@ CATEGORY_WEIGHTS = {"1": 12, "2": 14, "3": 1, "4": 45, "5": 8, "6": 11, "7": 9}
 GRADE_WEIGHTS = {"1": 12, "2": 25, "3": 30, "4": 33}
 
 # Feature modules that add demo records; each exposes ``demo_step(db, rng, person_ids)``.
-DEMO_STEP_MODULES: list[str] = ["fieldworker.requests.demo"]
+DEMO_STEP_MODULES: list[str] = ["fieldworker.requests.demo", "fieldworker.survey.demo"]
 
 
 def make_id_number(rng: random.Random, region6: str, birth: dt.date, gender: str) -> str:
