@@ -1,0 +1,1 @@
+"""Coverage figures against policy targets and 应补尽补 gap lists, from the roster's fields."""

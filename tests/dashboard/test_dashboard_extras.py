@@ -1,0 +1,26 @@
+"""Figures from other areas appear only where their tables exist."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from fieldworker.dashboard import extras
+from fieldworker.store.engine import Database
+
+
+def test_requests_by_stage_counts_live_requests(tmp_path):
+    db = Database.open(tmp_path / "r.db", migrate=False)
+    with db.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE requests (id TEXT, kind TEXT, stage TEXT, deleted BOOLEAN)"))
+        conn.execute(text("INSERT INTO requests VALUES ('a','renovation','applied',0), ('b','renovation','applied',0),"
+                          " ('c','renovation','applied',1), ('d','device','issued',0)"))
+    counts = {(c.kind, c.stage): c.count for c in extras.requests_by_stage(db)}
+    assert counts == {("renovation", "applied"): 2, ("device", "issued"): 1}
+    assert {c.kind_label for c in extras.requests_by_stage(db)} == {"家庭无障碍改造", "辅助器具"}
+    db.close()
+
+
+def test_requests_by_stage_not_available_without_the_table(tmp_path):
+    db = Database.open(tmp_path / "none.db", migrate=False)
+    assert extras.requests_by_stage(db) is None
+    db.close()
