@@ -18,6 +18,7 @@ from fieldworker.domain.errors import FieldErrors, ValidationError
 COMMAND_MODULES = (
     "fieldworker.cli.app_commands",
     "fieldworker.cli.roster_commands",
+    "fieldworker.cli.excel_commands",
     "fieldworker.cli.requests_commands",
     "fieldworker.cli.exchange_commands",
     "fieldworker.cli.survey_commands",

@@ -76,8 +76,12 @@ def run_check_id(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_stats(args: argparse.Namespace, context: CliContext) -> int:
-    data = roster.stats(context.open_db())
+    db = context.open_db()
+    data = roster.stats(db)
     if args.json:
+        from fieldworker.dashboard.coverage import coverage, summary  # coverage figures and gap counts
+
+        data.update(summary(coverage(db)))
         context.print_json(data)
         return 0
     print(f"在册残疾人：{data['persons']}　家庭户：{data['households']}")
