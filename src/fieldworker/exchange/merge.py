@@ -276,7 +276,8 @@ def _append_log(s: Session, writes: list[Write]) -> None:
     for part in chunks(logs, 5000):
         s.execute(insert(ChangeLog), part)
     for part in chunks(metas, 5000):
-        s.execute(insert(WriteMeta), part)
+        # OR REPLACE: metadata left behind by a damaged change log is simply renewed.
+        s.execute(insert(WriteMeta).prefix_with("OR REPLACE"), part)
 
 
 def _store_attachments(db: Database, blobs: dict[str, bytes]) -> None:

@@ -147,7 +147,7 @@ def known_ids(session: Session, ids: list[WriteId]) -> set[WriteId]:
     found: set[WriteId] = set()
     for part in chunks(ids):
         found.update(session.execute(select(ChangeLog.origin_device, ChangeLog.origin_seq).where(
-            tuple_(ChangeLog.origin_device, ChangeLog.origin_seq).in_(part))).tuples())
+            tuple_(ChangeLog.origin_device, ChangeLog.origin_seq).in_(part))).all())
     return found
 
 
