@@ -24,3 +24,18 @@ def test_requests_by_stage_not_available_without_the_table(tmp_path):
     db = Database.open(tmp_path / "none.db", migrate=False)
     assert extras.requests_by_stage(db) is None
     db.close()
+
+
+def test_survey_progress_agrees_with_the_survey_overview(demo_db):
+    from fieldworker.survey import queries
+
+    progress = extras.survey_progress(demo_db, 2025)
+    overview = queries.overview(demo_db, 2025)
+    assert (progress.done, progress.total) == (overview["done"], overview["total"])
+    assert progress.done > 0
+
+
+def test_survey_progress_not_available_without_the_table(tmp_path):
+    db = Database.open(tmp_path / "none.db", migrate=False)
+    assert extras.survey_progress(db, 2025) is None
+    db.close()

@@ -152,3 +152,29 @@ def test_cancelled_export_leaves_no_file(demo_db, tmp_path):
     with pytest.raises(Cancelled):
         exports.export(demo_db, "roster", tmp_path / "r.xlsx", progress=progress)
     assert list(tmp_path.glob("*.xlsx")) == []
+
+
+def test_survey_results_export_of_a_year(demo_db, tmp_path):
+    from sqlalchemy import text
+
+    year = 2025
+    with demo_db.engine.connect() as conn:
+        expected = conn.execute(text("SELECT count(*) FROM survey_records WHERE deleted = 0 AND year = :y"),
+                                {"y": year}).scalar()
+    assert expected > 0  # the demo village has last year's survey
+    rows = exports.export(demo_db, "survey", tmp_path / "s.xlsx", year=year)
+    assert rows == expected
+    sheets = libreoffice_csv(tmp_path / "s.xlsx", tmp_path)
+    table = sheets[f"{year}年动态更新调查"]
+    assert table[0][:4] == ["姓名", "身份证号", "住址", "调查状态"] and len(table) == expected + 1
+    assert all(len(r[1]) == 18 for r in table[1:])
+
+
+def test_requests_export(demo_db, tmp_path):
+    from sqlalchemy import text
+
+    with demo_db.engine.connect() as conn:
+        expected = conn.execute(text("SELECT count(*) FROM requests WHERE deleted = 0 AND kind = 'renovation'")).scalar()
+    assert exports.export(demo_db, "renovation", tmp_path / "r.xlsx") == expected
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx").active
+    assert [c.value for c in ws[1]][:3] == ["编号", "类型", "阶段"]

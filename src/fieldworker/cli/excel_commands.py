@@ -29,6 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     exp = sub.add_parser("export", help="导出为格式化的 .xlsx")
     exp.add_argument("what", metavar="WHAT", help="导出内容：" + "、".join(exports.registry()))
     exp.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    exp.add_argument("--year", type=int, metavar="YYYY", help="调查结果的年度（默认今年）")
     exp.set_defaults(handler=run_export)
 
 
@@ -70,6 +71,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_export(args: argparse.Namespace, context: CliContext) -> int:
-    rows = exports.export(context.open_db(), args.what, args.out)
+    options = {"year": args.year} if args.year else {}
+    rows = exports.export(context.open_db(), args.what, args.out, **options)
     print(f"已导出{rows}行到 {args.out}")
     return 0

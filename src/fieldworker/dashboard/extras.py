@@ -58,26 +58,17 @@ class SurveyProgress:
 
 
 def survey_progress(db: Database, year: int | None = None) -> SurveyProgress | None:
-    """This year's survey: persons done out of persons to survey; None when the survey is not installed.
+    """This year's survey: persons done (completed or submitted) of persons to survey.
 
-    Asks the survey area's own ``survey_progress(db, year)`` if it offers one, so the meaning of
-    "done" stays with that area.
+    None when the survey area is not installed or its table is not in this database; the
+    survey area's own ``overview`` decides what counts as done.
     """
     year = year or dt.date.today().year
+    if not _has_table(db, "survey_records"):
+        return None
     try:
-        module = importlib.import_module("fieldworker.survey.progress")
+        queries = importlib.import_module("fieldworker.survey.queries")
     except ImportError:
         return None
-    fn = getattr(module, "survey_progress", None)
-    if fn is None:
-        return None
-    try:
-        result = fn(db, year)
-    except Exception:  # the survey tables may not be migrated in this database yet
-        return None
-    if result is None:
-        return None
-    if isinstance(result, SurveyProgress):
-        return result
-    done, total = (result["done"], result["total"]) if isinstance(result, dict) else result
-    return SurveyProgress(year, int(done), int(total))
+    data = queries.overview(db, year)
+    return SurveyProgress(year, int(data["done"]), int(data["total"]))

@@ -75,14 +75,62 @@ def _requests_writer(kind: str):  # type: ignore[no-untyped-def]
     return write
 
 
-def _survey_export() -> Export | None:
-    """The survey area's own export of a year's results, if it offers one."""
-    try:
-        module = importlib.import_module("fieldworker.survey.excel_export")
-    except ImportError:
+def _answer_text(question, value) -> object:  # type: ignore[no-untyped-def]
+    if value is None or value == "" or value == []:
         return None
-    make = getattr(module, "survey_export", None)
-    return make() if make else None
+    if question is not None and question.is_choice:
+        codes_ = value if isinstance(value, list) else [value]
+        return "、".join((question.choice(str(c)).label if question.choice(str(c)) else str(c)) for c in codes_)
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return value
+
+
+def write_survey(db: Database, wb, *, progress: Progress = NO_PROGRESS, year: int | None = None,  # type: ignore[no-untyped-def]
+                 **_options) -> int:
+    """One row per survey record of the year: who, status, how, then every question's answer as a label."""
+    import datetime as dt
+    import json
+
+    from fieldworker.survey import forms
+    from fieldworker.survey.models import METHOD_LABELS, STATUS_LABELS
+
+    year = year or dt.date.today().year
+    form = forms.form_for_year(year)
+    questions = list(form.questions())
+    columns = [Column("姓名", width=10), Column("身份证号", ID), Column("住址", width=20), Column("调查状态", width=10),
+               Column("调查方式", width=10), Column("调查员", width=10), Column("调查日期", DATE),
+               *[Column(q.title[:60], width=16) for q in questions]]
+    writer = SheetWriter(wb, f"{year}年动态更新调查", columns)
+    sql = text("SELECT p.name, p.id_number, h.address, r.status, r.method, r.surveyor, r.survey_date, r.answers,"
+               " r.form_id, r.form_version FROM survey_records r JOIN persons p ON p.id = r.person_id"
+               " LEFT JOIN households h ON h.id = p.household_id"
+               " WHERE r.deleted = 0 AND r.year = :year ORDER BY h.address, p.name")
+    with db.engine.connect() as conn:
+        records = conn.execute(sql, {"year": year}).all()
+    for done, r in enumerate(records, start=1):
+        answers = json.loads(r.answers or "{}")
+        edition = form
+        if (r.form_id, r.form_version) != (form.id, form.version):
+            try:
+                edition = forms.edition(r.form_id, r.form_version)
+            except Exception:  # an edition no longer shipped: labels fall back to codes
+                edition = form
+        values = [_answer_text(edition.question(q.id) if edition.has_question(q.id) else None, answers.get(q.id))
+                  for q in questions]
+        writer.append([r.name, r.id_number, r.address, STATUS_LABELS.get(r.status, r.status),
+                       METHOD_LABELS.get(r.method, r.method), r.surveyor, _date(r.survey_date), *values])
+        if done % 500 == 0:
+            progress.report(done, len(records), "导出调查结果")
+    return writer.rows
+
+
+def _survey_installed(db: Database) -> bool:
+    try:
+        importlib.import_module("fieldworker.survey.forms")
+    except ImportError:
+        return False
+    return _has(db, "survey_records")
 
 
 def excel_exports() -> dict[str, Export]:
@@ -93,7 +141,6 @@ def excel_exports() -> dict[str, Export]:
         "devices": Export("devices", "辅助器具申请", _requests_writer("device"),
                           lambda db: _has(db, "requests"), reason),
     }
-    survey = _survey_export()
-    exports["survey"] = survey or Export("survey", "动态更新调查结果", lambda *a, **k: 0, lambda _db: False,
-                                         "动态更新调查功能尚未安装，无法导出调查结果")
+    exports["survey"] = Export("survey", "动态更新调查结果（按年度）", write_survey, _survey_installed,
+                               "此数据库中还没有调查记录表（调查功能未安装或未升级），无法导出调查结果")
     return exports
