@@ -59,6 +59,13 @@
     </message>
 </context>
 <context>
+    <name>CoverageChart</name>
+    <message>
+        <source>Coverage chart</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Cannot do this</source>
@@ -71,6 +78,37 @@
     <message>
         <source>The operation failed. Nothing was changed.</source>
         <translation>操作失败，数据未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTableModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Met</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -122,6 +160,29 @@
     <message>
         <source>C&amp;ounty:</source>
         <translation>县（区）(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>GapTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -302,6 +363,183 @@
     </message>
 </context>
 <context>
+    <name>ItemsDialog</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Items and costs</source>
+        <translation>项目与金额</translation>
+    </message>
+    <message>
+        <source>&amp;Add item</source>
+        <translation>添加项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Total: %1 yuan</source>
+        <translation>合计：%1 元</translation>
+    </message>
+</context>
+<context>
+    <name>LoanTableModel</name>
+    <message>
+        <source>Device</source>
+        <translation>辅具</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <source>Lent on</source>
+        <translation>借出日期</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>归还日期</translation>
+    </message>
+    <message>
+        <source>Condition on return</source>
+        <translation>归还状况</translation>
+    </message>
+    <message>
+        <source>Deposit (yuan)</source>
+        <translation>押金（元）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+</context>
+<context>
+    <name>LoansPanel</name>
+    <message>
+        <source>Only devices not yet &amp;returned</source>
+        <translation>只看未归还的(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show only open loans</source>
+        <translation>只显示未归还的借用</translation>
+    </message>
+    <message>
+        <source>Loans of shared devices</source>
+        <translation>共享辅具借用记录</translation>
+    </message>
+    <message>
+        <source>Register shared &amp;device…</source>
+        <translation>登记共享辅具(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Le&amp;nd…</source>
+        <translation>借出(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Take &amp;back…</source>
+        <translation>归还(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Repair &amp;done…</source>
+        <translation>维修完成(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>%1 shared devices, %2 available; %3 repairs open; %4 loans overdue</source>
+        <translation>共享辅具 %1 件，可借 %2 件；待修 %3 件；逾期未还 %4 件</translation>
+    </message>
+    <message>
+        <source>Register a shared device</source>
+        <translation>登记共享辅具</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>辅具(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Serial:</source>
+        <translation>编号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Lend a shared device</source>
+        <translation>借出共享辅具</translation>
+    </message>
+    <message>
+        <source>&amp;Borrower:</source>
+        <translation>借用人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lent on:</source>
+        <translation>借出日期(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ue on:</source>
+        <translation>应还日期(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>De&amp;posit (yuan):</source>
+        <translation>押金（元）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Take back %1</source>
+        <translation>归还 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Returned on:</source>
+        <translation>归还日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Condition:</source>
+        <translation>状况(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Problem if damaged:</source>
+        <translation>损坏情况(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Repair done</source>
+        <translation>维修完成</translation>
+    </message>
+    <message>
+        <source>&amp;Repair:</source>
+        <translation>维修记录(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Repaired &amp;on:</source>
+        <translation>修复日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>R&amp;esult:</source>
+        <translation>结果(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cost (yuan):</source>
+        <translation>费用（元）(&amp;C)：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Household records</source>
@@ -312,24 +550,12 @@
         <translation>动态更新调查</translation>
     </message>
     <message>
-        <source>The yearly survey is coming soon.</source>
-        <translation>动态更新调查功能即将提供。</translation>
-    </message>
-    <message>
         <source>Home accessibility renovation</source>
         <translation>无障碍改造</translation>
     </message>
     <message>
-        <source>Renovation requests are coming soon.</source>
-        <translation>无障碍改造申请功能即将提供。</translation>
-    </message>
-    <message>
         <source>Assistive devices</source>
         <translation>辅助器具</translation>
-    </message>
-    <message>
-        <source>Assistive device needs are coming soon.</source>
-        <translation>辅助器具需求功能即将提供。</translation>
     </message>
     <message>
         <source>Disability Worker's Workbench — %1 %2</source>
@@ -378,6 +604,53 @@
     <message>
         <source>Disability Worker's Workbench</source>
         <translation>基层残疾人工作台</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <source>Register a need</source>
+        <translation>登记需求</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>所属家庭户</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <source>Where the need came from</source>
+        <translation>需求来源</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>What is needed</source>
+        <translation>需求描述</translation>
+    </message>
+    <message>
+        <source>&amp;Household:</source>
+        <translation>所属家庭户(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>残疾人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>需求来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Registered &amp;on:</source>
+        <translation>登记日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;What is needed:</source>
+        <translation>需求描述(&amp;W)：</translation>
     </message>
 </context>
 <context>
@@ -655,6 +928,234 @@
     </message>
 </context>
 <context>
+    <name>QuestionRow</name>
+    <message>
+        <source> (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Carried over from last year — confirm or change</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RequestDetailView</name>
+    <message>
+        <source>Request details and history</source>
+        <translation>申请详情与办理经过</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Photos of the request</source>
+        <translation>申请的照片</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>照片（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Household or person</source>
+        <translation>户/人</translation>
+    </message>
+    <message>
+        <source>Disability category</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>已用天数</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>Estimate (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <source>Approved (yuan)</source>
+        <translation>核定金额（元）</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsTab</name>
+    <message>
+        <source>Device views</source>
+        <translation>辅助器具视图</translation>
+    </message>
+    <message>
+        <source>De&amp;vice requests</source>
+        <translation>辅具申请(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Lending point</source>
+        <translation>借用点(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch:</source>
+        <translation>搜索(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>number, name, address or item</source>
+        <translation>编号、姓名、住址或项目</translation>
+    </message>
+    <message>
+        <source>Search requests</source>
+        <translation>搜索申请</translation>
+    </message>
+    <message>
+        <source>Filter by stage</source>
+        <translation>按阶段筛选</translation>
+    </message>
+    <message>
+        <source>all stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>只看超期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show only overdue requests</source>
+        <translation>只显示超期的申请</translation>
+    </message>
+    <message>
+        <source>O&amp;pen only</source>
+        <translation>只看未办结(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Hide finished and cancelled requests</source>
+        <translation>隐藏已办结和已撤销的申请</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <source>&amp;New request…</source>
+        <translation>新登记(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Items and costs…</source>
+        <translation>项目与金额(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add p&amp;hoto</source>
+        <translation>添加照片(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photo before renovation…</source>
+        <translation>改造前照片…</translation>
+    </message>
+    <message>
+        <source>Photo after renovation…</source>
+        <translation>改造后照片…</translation>
+    </message>
+    <message>
+        <source>Other photo…</source>
+        <translation>其他照片…</translation>
+    </message>
+    <message>
+        <source>&amp;Print forms</source>
+        <translation>打印表格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print forms of the selected requests</source>
+        <translation>打印所选申请的表格</translation>
+    </message>
+    <message>
+        <source>%1 — to printer…</source>
+        <translation>%1 — 打印…</translation>
+    </message>
+    <message>
+        <source>%1 — save as PDF…</source>
+        <translation>%1 — 保存为PDF…</translation>
+    </message>
+    <message>
+        <source>%1 requests shown, %2 overdue</source>
+        <translation>显示 %1 项申请，其中超期 %2 项</translation>
+    </message>
+    <message>
+        <source>Other requests of this household or person</source>
+        <translation>该户（人）的其他申请</translation>
+    </message>
+    <message>
+        <source>No further steps.</source>
+        <translation>已无后续步骤。</translation>
+    </message>
+    <message>
+        <source>Please note</source>
+        <translation>请注意</translation>
+    </message>
+    <message>
+        <source>Subsidy cap: %1 yuan</source>
+        <translation>补助上限：%1 元</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save forms as PDF</source>
+        <translation>保存表格为PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing forms…</source>
+        <translation>正在生成表格…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>%1 pages sent to the printer</source>
+        <translation>已发送 %1 页到打印机</translation>
+    </message>
+</context>
+<context>
     <name>RosterTab</name>
     <message>
         <source>Roster views</source>
@@ -843,6 +1344,313 @@
     <message>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Yearly update survey %1 — %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Survey form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problems to resolve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Survey method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Surveyor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Survey date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sur&amp;veyor:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;onfirm carried-over answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Co&amp;mplete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; answers carried over from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 required items answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot complete yet: %1 problems</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SurveyListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Survey status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Surveyor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 blocking</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 to follow up</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SurveyPrinting</name>
+    <message>
+        <source>Print survey forms</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SurveyTab</name>
+    <message>
+        <source>Persons to survey</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Survey year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Survey status filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disability category filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only &amp;failed checks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only persons with failed checks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name or ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search persons</source>
+        <translation>搜索人员</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Searc&amp;h:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Survey progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%v of %m done (%p%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open survey</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print to P&amp;DF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Selected persons…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whole village…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not yet surveyed only…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blank form…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Print selected…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark completed as s&amp;ubmitted…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed checks: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select one or more persons first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save survey forms as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printing survey forms…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1 forms, %2 pages: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There are no completed surveys to submit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark %1 completed surveys as submitted? They can no longer be changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>原因（必填）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
     </message>
 </context>
 </TS>

@@ -38,6 +38,14 @@ def _roster_tab(db: Database, window: "MainWindow") -> QWidget:
     return RosterTab(db, window)
 
 
+def _requests_tab(kind: str) -> Callable[[Database, "MainWindow"], QWidget]:
+    def factory(db: Database, window: "MainWindow") -> QWidget:
+        from fieldworker.ui.requests.tab import RequestsTab
+
+        return RequestsTab(db, kind, window)
+    return factory
+
+
 def _placeholder(title: str, note: str) -> Callable[[Database, "MainWindow"], QWidget]:
     return lambda _db, window: PlaceholderTab(_tr(title), _tr(note), window)
 
@@ -49,12 +57,8 @@ TABS: list[tuple[str, str, Callable[[Database, "MainWindow"], QWidget]]] = [
     ("survey", QT_TRANSLATE_NOOP("MainWindow", "Yearly update survey"),
      _placeholder(QT_TRANSLATE_NOOP("MainWindow", "Yearly update survey"),
                   QT_TRANSLATE_NOOP("MainWindow", "The yearly survey is coming soon."))),
-    ("renovation", QT_TRANSLATE_NOOP("MainWindow", "Home accessibility renovation"),
-     _placeholder(QT_TRANSLATE_NOOP("MainWindow", "Home accessibility renovation"),
-                  QT_TRANSLATE_NOOP("MainWindow", "Renovation requests are coming soon."))),
-    ("devices", QT_TRANSLATE_NOOP("MainWindow", "Assistive devices"),
-     _placeholder(QT_TRANSLATE_NOOP("MainWindow", "Assistive devices"),
-                  QT_TRANSLATE_NOOP("MainWindow", "Assistive device needs are coming soon."))),
+    ("renovation", QT_TRANSLATE_NOOP("MainWindow", "Home accessibility renovation"), _requests_tab("renovation")),
+    ("devices", QT_TRANSLATE_NOOP("MainWindow", "Assistive devices"), _requests_tab("device")),
 ]
 
 
