@@ -62,7 +62,142 @@
     <name>CoverageChart</name>
     <message>
         <source>Coverage chart</source>
-        <translation type="unfinished" />
+        <translation>覆盖率图</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>范围(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Area shown</source>
+        <translation>显示范围</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import roster from Excel…</source>
+        <translation>从 Excel 导入名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel</source>
+        <translation>导出 Excel(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Print to PDF…</source>
+        <translation>打印为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Coverage against targets</source>
+        <translation>覆盖率与目标</translation>
+    </message>
+    <message>
+        <source>Coverage figures</source>
+        <translation>覆盖率指标</translation>
+    </message>
+    <message>
+        <source>Gap lists: eligible but not receiving</source>
+        <translation>应补尽补名单：符合条件但未享受</translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation>名单(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Gap list shown</source>
+        <translation>显示的名单</translation>
+    </message>
+    <message>
+        <source>Persons in the gap list</source>
+        <translation>名单中的人员</translation>
+    </message>
+    <message>
+        <source>&amp;Open person</source>
+        <translation>打开人员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Print &amp;list to PDF…</source>
+        <translation>名单打印为 PDF(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Computing coverage…</source>
+        <translation>正在计算覆盖率…</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>%1 indicators below target</source>
+        <translation>%1 项指标未达标</translation>
+    </message>
+    <message>
+        <source>Yearly survey: not available</source>
+        <translation>动态更新调查：不可用</translation>
+    </message>
+    <message>
+        <source>Yearly survey %1: %2 of %3 done (%4)</source>
+        <translation>%1年动态更新调查：已完成 %2 / %3 人（%4）</translation>
+    </message>
+    <message>
+        <source>Renovation and device requests: not available</source>
+        <translation>无障碍改造与辅助器具申请：不可用</translation>
+    </message>
+    <message>
+        <source>Renovation and device requests: none yet</source>
+        <translation>无障碍改造与辅助器具申请：暂无</translation>
+    </message>
+    <message>
+        <source>Survey year</source>
+        <translation>调查年度</translation>
+    </message>
+    <message>
+        <source>Export the survey results of year:</source>
+        <translation>导出哪一年的调查结果：</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Print to PDF</source>
+        <translation>打印为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -84,31 +219,31 @@
     <name>FigureTableModel</name>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished" />
+        <translation>指标</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished" />
+        <translation>目标</translation>
     </message>
     <message>
         <source>Eligible</source>
-        <translation type="unfinished" />
+        <translation>应覆盖</translation>
     </message>
     <message>
         <source>Covered</source>
-        <translation type="unfinished" />
+        <translation>已覆盖</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished" />
+        <translation>覆盖率</translation>
     </message>
     <message>
         <source>Gap</source>
-        <translation type="unfinished" />
+        <translation>差距</translation>
     </message>
     <message>
         <source>Met</source>
-        <translation type="unfinished" />
+        <translation>达标</translation>
     </message>
 </context>
 <context>
@@ -166,7 +301,7 @@
     <name>GapTableModel</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>序号</translation>
     </message>
     <message>
         <source>Name</source>
@@ -182,7 +317,7 @@
     </message>
     <message>
         <source>Situation</source>
-        <translation type="unfinished" />
+        <translation>情况</translation>
     </message>
 </context>
 <context>
@@ -360,6 +495,137 @@
     <message>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import roster from Excel</source>
+        <translation>从 Excel 导入名册</translation>
+    </message>
+    <message>
+        <source>Choose an .xlsx file (save .xls or .csv files as .xlsx in Excel or WPS first).</source>
+        <translation>请选择 .xlsx 文件（.xls 或 .csv 文件请先在 Excel 或 WPS 中另存为 .xlsx）。</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save &amp;error report…</source>
+        <translation>保存错误报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Excel file to import</source>
+        <translation>要导入的 Excel 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Which column holds what</source>
+        <translation>各列对应的字段</translation>
+    </message>
+    <message>
+        <source>Saved &amp;mapping:</source>
+        <translation>已存方案(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Saved column mapping</source>
+        <translation>已保存的列对应方案</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping as…</source>
+        <translation>保存列对应方案(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Problems found, by row</source>
+        <translation>发现的问题（按行）</translation>
+    </message>
+    <message>
+        <source>Choose a roster sheet</source>
+        <translation>选择名册表格</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the sheet…</source>
+        <translation>正在读取表格…</translation>
+    </message>
+    <message>
+        <source>Sheet “%1”, header on row %2, %3 data rows.</source>
+        <translation>工作表“%1”，表头在第%2行，数据 %3 行。</translation>
+    </message>
+    <message>
+        <source>Other sheets not read: %1</source>
+        <translation>未读取的其他工作表：%1</translation>
+    </message>
+    <message>
+        <source>(remembered for this layout, or guessed)</source>
+        <translation>（按此表格式记住的方案，或自动识别）</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation>%1 对应的字段</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>保存列对应方案</translation>
+    </message>
+    <message>
+        <source>Name of this column mapping:</source>
+        <translation>列对应方案名称：</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged; %4 rows with errors were not imported.</source>
+        <translation>已导入：新增 %1 人，更新 %2 人，无变化 %3 人；有错误的 %4 行未导入。</translation>
+    </message>
+    <message>
+        <source>Check: %1 new, %2 to update, %3 unchanged; %4 rows with errors will not be imported.</source>
+        <translation>检查：新增 %1 人，更新 %2 人，无变化 %3 人；有错误的 %4 行不会导入。</translation>
+    </message>
+    <message>
+        <source>%1 rows without data were skipped.</source>
+        <translation>跳过无数据行 %1 行。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -556,6 +822,10 @@
     <message>
         <source>Assistive devices</source>
         <translation>辅助器具</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
     <message>
         <source>Disability Worker's Workbench — %1 %2</source>
@@ -892,7 +1162,7 @@
     </message>
     <message>
         <source>Grade</source>
-        <translation>等级</translation>
+        <translation>残疾等级</translation>
     </message>
     <message>
         <source>Status</source>
@@ -928,14 +1198,29 @@
     </message>
 </context>
 <context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>QuestionRow</name>
     <message>
         <source> (optional)</source>
-        <translation type="unfinished" />
+        <translation>（选填）</translation>
     </message>
     <message>
         <source>Carried over from last year — confirm or change</source>
-        <translation type="unfinished" />
+        <translation>沿用上年答案——请确认或修改</translation>
     </message>
 </context>
 <context>
@@ -1350,83 +1635,83 @@
     <name>SurveyDialog</name>
     <message>
         <source>Yearly update survey %1 — %2</source>
-        <translation type="unfinished" />
+        <translation>%1年动态更新调查——%2</translation>
     </message>
     <message>
         <source>Survey form</source>
-        <translation type="unfinished" />
+        <translation>调查表</translation>
     </message>
     <message>
         <source>Problems to resolve</source>
-        <translation type="unfinished" />
+        <translation>待解决的问题</translation>
     </message>
     <message>
         <source>Survey method</source>
-        <translation type="unfinished" />
+        <translation>调查方式</translation>
     </message>
     <message>
         <source>Surveyor</source>
-        <translation type="unfinished" />
+        <translation>调查员</translation>
     </message>
     <message>
         <source>Survey date</source>
-        <translation type="unfinished" />
+        <translation>调查日期</translation>
     </message>
     <message>
-        <source>&amp;Method:</source>
-        <translation type="unfinished" />
+        <source>Met&amp;hod:</source>
+        <translation>调查方式(&amp;H)：</translation>
     </message>
     <message>
         <source>Sur&amp;veyor:</source>
-        <translation type="unfinished" />
+        <translation>调查员(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished" />
+        <translation>调查日期(&amp;D)：</translation>
     </message>
     <message>
         <source>C&amp;onfirm carried-over answers</source>
-        <translation type="unfinished" />
+        <translation>确认沿用的答案(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished" />
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Save draft</source>
-        <translation type="unfinished" />
+        <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
         <source>Co&amp;mplete</source>
-        <translation type="unfinished" />
+        <translation>完成调查(&amp;M)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>; answers carried over from %1</source>
-        <translation type="unfinished" />
+        <translation>；已沿用%1年的答案</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished" />
+        <translation>状态：%1</translation>
     </message>
     <message>
         <source>%1 of %2 required items answered</source>
-        <translation type="unfinished" />
+        <translation>必答项已答 %1 / %2</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished" />
+        <translation>校验</translation>
     </message>
     <message>
         <source>Follow up</source>
-        <translation type="unfinished" />
+        <translation>待跟进</translation>
     </message>
     <message>
         <source>Cannot complete yet: %1 problems</source>
-        <translation type="unfinished" />
+        <translation>尚不能完成：有 %1 个问题</translation>
     </message>
 </context>
 <context>
@@ -1437,7 +1722,7 @@
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished" />
+        <translation>性别</translation>
     </message>
     <message>
         <source>Age</source>
@@ -1449,7 +1734,7 @@
     </message>
     <message>
         <source>Grade</source>
-        <translation>等级</translation>
+        <translation>残疾等级</translation>
     </message>
     <message>
         <source>Address</source>
@@ -1457,77 +1742,77 @@
     </message>
     <message>
         <source>Survey status</source>
-        <translation type="unfinished" />
+        <translation>调查状态</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>调查方式</translation>
     </message>
     <message>
         <source>Surveyor</source>
-        <translation type="unfinished" />
+        <translation>调查员</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>调查日期</translation>
     </message>
     <message>
         <source>Failed checks</source>
-        <translation type="unfinished" />
+        <translation>未通过校验</translation>
     </message>
     <message>
         <source>%1 blocking</source>
-        <translation type="unfinished" />
+        <translation>%1 项阻止完成</translation>
     </message>
     <message>
         <source>%1 to follow up</source>
-        <translation type="unfinished" />
+        <translation>%1 项待跟进</translation>
     </message>
 </context>
 <context>
     <name>SurveyPrinting</name>
     <message>
         <source>Print survey forms</source>
-        <translation type="unfinished" />
+        <translation>打印调查表</translation>
     </message>
 </context>
 <context>
     <name>SurveyTab</name>
     <message>
         <source>Persons to survey</source>
-        <translation type="unfinished" />
+        <translation>调查对象</translation>
     </message>
     <message>
         <source>Survey year</source>
-        <translation type="unfinished" />
+        <translation>调查年度</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished" />
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Survey status filter</source>
-        <translation type="unfinished" />
+        <translation>按调查状态筛选</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished" />
+        <translation>全部类别</translation>
     </message>
     <message>
         <source>Disability category filter</source>
-        <translation type="unfinished" />
+        <translation>按残疾类别筛选</translation>
     </message>
     <message>
         <source>Only &amp;failed checks</source>
-        <translation type="unfinished" />
+        <translation>只看未通过校验(&amp;F)</translation>
     </message>
     <message>
         <source>Only persons with failed checks</source>
-        <translation type="unfinished" />
+        <translation>只显示未通过校验的人员</translation>
     </message>
     <message>
         <source>Name or ID number</source>
-        <translation type="unfinished" />
+        <translation>姓名或证件号</translation>
     </message>
     <message>
         <source>Search persons</source>
@@ -1535,95 +1820,95 @@
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation type="unfinished" />
+        <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished" />
+        <translation>状态(&amp;T)：</translation>
     </message>
     <message>
         <source>Cate&amp;gory:</source>
-        <translation type="unfinished" />
+        <translation>类别(&amp;G)：</translation>
     </message>
     <message>
         <source>Searc&amp;h:</source>
-        <translation type="unfinished" />
+        <translation>搜索(&amp;H)：</translation>
     </message>
     <message>
         <source>Survey progress</source>
-        <translation type="unfinished" />
+        <translation>调查进度</translation>
     </message>
     <message>
         <source>%v of %m done (%p%)</source>
-        <translation type="unfinished" />
+        <translation>已完成 %v / %m（%p%）</translation>
     </message>
     <message>
         <source>&amp;Open survey</source>
-        <translation type="unfinished" />
+        <translation>打开调查表(&amp;O)</translation>
     </message>
     <message>
         <source>Print to P&amp;DF</source>
-        <translation type="unfinished" />
+        <translation>打印为 PDF(&amp;D)</translation>
     </message>
     <message>
         <source>Selected persons…</source>
-        <translation type="unfinished" />
+        <translation>所选人员…</translation>
     </message>
     <message>
         <source>Whole village…</source>
-        <translation type="unfinished" />
+        <translation>全村（社区）…</translation>
     </message>
     <message>
         <source>Not yet surveyed only…</source>
-        <translation type="unfinished" />
+        <translation>仅未调查人员…</translation>
     </message>
     <message>
         <source>Blank form…</source>
-        <translation type="unfinished" />
+        <translation>空白调查表…</translation>
     </message>
     <message>
         <source>&amp;Print selected…</source>
-        <translation type="unfinished" />
+        <translation>打印所选(&amp;P)…</translation>
     </message>
     <message>
         <source>Mark completed as s&amp;ubmitted…</source>
-        <translation type="unfinished" />
+        <translation>将已完成标记为已提交(&amp;U)…</translation>
     </message>
     <message>
         <source>Failed checks: %1</source>
-        <translation type="unfinished" />
+        <translation>未通过校验：%1 人</translation>
     </message>
     <message>
         <source>Select one or more persons first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择一名或多名人员。</translation>
     </message>
     <message>
         <source>Save survey forms as PDF</source>
-        <translation type="unfinished" />
+        <translation>将调查表保存为 PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Printing survey forms…</source>
-        <translation type="unfinished" />
+        <translation>正在生成调查表…</translation>
     </message>
     <message>
         <source>Saved %1 forms, %2 pages: %3</source>
-        <translation type="unfinished" />
+        <translation>已保存 %1 份调查表，共 %2 页：%3</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished" />
+        <translation>提交</translation>
     </message>
     <message>
         <source>There are no completed surveys to submit.</source>
-        <translation type="unfinished" />
+        <translation>没有可提交的已完成调查。</translation>
     </message>
     <message>
         <source>Mark %1 completed surveys as submitted? They can no longer be changed.</source>
-        <translation type="unfinished" />
+        <translation>将 %1 份已完成的调查标记为已提交？提交后不能再修改。</translation>
     </message>
 </context>
 <context>
