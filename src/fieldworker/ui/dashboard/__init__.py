@@ -1,0 +1,1 @@
+"""The 统计 tab: coverage against targets, charts, 应补尽补 gap lists."""
