@@ -46,6 +46,12 @@ def _requests_tab(kind: str) -> Callable[[Database, "MainWindow"], QWidget]:
     return factory
 
 
+def _survey_tab(db: Database, window: "MainWindow") -> QWidget:
+    from fieldworker.ui.survey.tab import SurveyTab
+
+    return SurveyTab(db, window)
+
+
 def _dashboard_tab(db: Database, window: "MainWindow") -> QWidget:
     from fieldworker.ui.dashboard.tab import DashboardTab
 
@@ -60,9 +66,7 @@ def _placeholder(title: str, note: str) -> Callable[[Database, "MainWindow"], QW
 # Titles are marked with QT_TRANSLATE_NOOP so lupdate finds them; they are translated when shown.
 TABS: list[tuple[str, str, Callable[[Database, "MainWindow"], QWidget]]] = [
     ("roster", QT_TRANSLATE_NOOP("MainWindow", "Household records"), _roster_tab),
-    ("survey", QT_TRANSLATE_NOOP("MainWindow", "Yearly update survey"),
-     _placeholder(QT_TRANSLATE_NOOP("MainWindow", "Yearly update survey"),
-                  QT_TRANSLATE_NOOP("MainWindow", "The yearly survey is coming soon."))),
+    ("survey", QT_TRANSLATE_NOOP("MainWindow", "Yearly update survey"), _survey_tab),
     ("renovation", QT_TRANSLATE_NOOP("MainWindow", "Home accessibility renovation"), _requests_tab("renovation")),
     ("devices", QT_TRANSLATE_NOOP("MainWindow", "Assistive devices"), _requests_tab("device")),
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Statistics"), _dashboard_tab),
