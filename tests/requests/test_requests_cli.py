@@ -31,6 +31,9 @@ def test_list_json_by_kind_and_stage(cli_db, capsys):
     rows = json.loads(out)
     assert code == 0 and len(rows) >= 16 and {r["kind"] for r in rows} == {"renovation"}
     assert {"found", "applied", "assessed", "approved", "building", "accepted", "done", "cancelled"} == {r["stage"] for r in rows}
+    code, out, _ = run(capsys, "--db", str(cli_db), "requests", "list", "--kind", "device", "--json")
+    assert {r["stage"] for r in json.loads(out)} == {"registered", "assessed", "applied", "approved", "issued",
+                                                     "followed_up", "cancelled"}  # the demo covers every stage
     code, out, _ = run(capsys, "--db", str(cli_db), "requests", "list", "--kind", "device", "--stage", "issued", "--json")
     issued = json.loads(out)
     assert code == 0 and issued and {r["stage"] for r in issued} == {"issued"}

@@ -78,7 +78,7 @@ def _items_table(detail: RequestDetail, *, with_money: bool = True, blank_rows: 
         rows.append([n, group, item["label"], quantity, item["unit"], *money, item["detail"]])
     headers = ["序号", "区域" if renovation else "类别", "改造项目" if renovation else "辅助器具名称", "数量", "单位",
                *(["单价(元)", "金额(元)"] if with_money else []), "说明"]
-    widths = [12, 22, 42, 13, 13, *([22, 24] if with_money else []), 38]
+    widths = [14, 22, 42, 13, 13, *([22, 24] if with_money else []), 36]
     total = None
     if with_money:
         total = ["", "", "合计", "", "", "", yuan(sum(i["total_fen"] for i in detail.items)), ""]
@@ -171,7 +171,7 @@ def _acceptance_items(detail: RequestDetail) -> Table:
     rows = [[n, item["label"], f"{item['quantity']:g}{item['unit']}", yuan(item["total_fen"]), "□是 □否", ""]
             for n, item in enumerate(detail.items, start=1)]
     return layout.data_table(["序号", "改造项目", "方案数量", "预算(元)", "按方案完成", "实际完成情况"],
-                             rows, [12, 46, 22, 22, 26, 48])
+                             rows, [14, 46, 22, 22, 26, 46])
 
 
 def device_application(db: Database, detail: RequestDetail) -> list[Flowable]:
@@ -205,7 +205,7 @@ def device_receipt(db: Database, detail: RequestDetail) -> list[Flowable]:
         Spacer(1, 3 * mm),
         layout.paragraph("本人（监护人）已收到上述辅助器具，经现场调试可以正常使用，已了解使用方法和注意事项。"
                          "辅具如有损坏，请及时告知村(社区)残疾人专职委员安排维修。"),
-        layout.signature_block(form.signers, note="一式两份，村(社区)、乡镇(街道)残联各存一份。"),
+        layout.signature_block(form.signers, note="签收人为残疾人本人或其监护人。一式两份，村(社区)、乡镇(街道)残联各存一份。"),
     ]
 
 

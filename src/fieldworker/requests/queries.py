@@ -57,7 +57,8 @@ def is_overdue(workflow: Workflow, stage: str, stage_since: dt.date, today: dt.d
 
 
 def list_requests(db: Database, kind: str, *, stage: str | None = None, overdue_only: bool = False,
-                  open_only: bool = False, text: str = "", today: dt.date | None = None) -> list[RequestRow]:
+                  open_only: bool = False, text: str = "", today: dt.date | None = None,
+                  household_id: str | None = None, person_id: str | None = None) -> list[RequestRow]:
     """Requests of one kind, newest first, with age and overdue flags computed for ``today``."""
     workflow = load(kind)
     if stage is not None and stage not in {s.code for s in workflow.stages}:
@@ -71,6 +72,10 @@ def list_requests(db: Database, kind: str, *, stage: str | None = None, overdue_
              .order_by(Request.opened_on.desc(), Request.number.desc()))
     if stage:
         query = query.where(Request.stage == stage)
+    if household_id:
+        query = query.where(Request.household_id == household_id)
+    if person_id:
+        query = query.where(Request.person_id == person_id)
     rows = []
     with db.session() as s:
         summaries = _item_summaries(s, kind)
@@ -194,15 +199,10 @@ def _person_dict(person: Person | None) -> dict[str, Any]:
 def requests_for(db: Database, *, household_id: str | None = None, person_id: str | None = None,
                  today: dt.date | None = None) -> list[RequestRow]:
     """Every request (both kinds) concerning a household or a person: the link from the roster."""
-    rows = []
-    for kind in ("renovation", "device"):
-        for row in list_requests(db, kind, today=today):
-            rows.append(row)
-    with db.session() as s:
-        ids = set(s.scalars(select(Request.id).where(
-            Request.deleted.is_(False),
-            (Request.household_id == household_id) if household_id else (Request.person_id == person_id))))
-    return [r for r in rows if r.id in ids]
+    if not household_id and not person_id:
+        return []
+    return [row for kind in ("renovation", "device")
+            for row in list_requests(db, kind, household_id=household_id, person_id=person_id, today=today)]
 
 
 def money(fen: int | None) -> str:
