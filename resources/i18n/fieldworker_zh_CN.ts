@@ -1,6 +1,104 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Activity log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person: name or ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>残疾人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ac&amp;tion:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Activity log entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the activity log</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Person or item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundOp</name>
     <message>
         <source>Cancel</source>
@@ -806,6 +904,25 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>&lt;h2&gt;Locked&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the password of %1 to continue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Household records</source>
@@ -1224,6 +1341,84 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the &amp;recovery key from the printed sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use a recovery &amp;file from the township</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery f&amp;ile:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>If the password is forgotten, this recovery key is the only way back into the data (besides the township's copy). Print the sheet now and keep it in the office safe. It is shown only this once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save the recovery sheet (PDF) and open it…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I have &amp;printed or written down the recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery key kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RequestDetailView</name>
     <message>
         <source>Request details and history</source>
@@ -1236,6 +1431,14 @@
     <message>
         <source>Photos of the request</source>
         <translation>申请的照片</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve photo</source>
+        <translation>删除照片(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Remove the selected photo</source>
+        <translation>删除所选照片</translation>
     </message>
     <message>
         <source>Photos (%1)</source>
@@ -1338,6 +1541,18 @@
     <message>
         <source>Hide finished and cancelled requests</source>
         <translation>隐藏已办结和已撤销的申请</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the requests of everyone</source>
+        <translation>显示所有人的申请</translation>
+    </message>
+    <message>
+        <source>Only: %1</source>
+        <translation>只显示：%1</translation>
     </message>
     <message>
         <source>Next step:</source>
@@ -1629,6 +1844,68 @@
     <message>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <source>Protect the data with a password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Forgot password…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

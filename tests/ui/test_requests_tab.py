@@ -178,3 +178,34 @@ def test_photo_thumbnails_render_from_stored_bytes(main_window):
     icon = tab.detail.photos.item(0).icon()
     image = icon.pixmap(120, 120).toImage()
     assert image.width() > 0 and len({image.pixel(x, 60) for x in range(0, image.width(), 10)}) > 1
+
+
+def test_subject_view_and_photo_removal(qtbot, main_window):
+    tab = main_window.tab("renovation")
+    row = next(r for r in tab.model._rows if r.stage == "done")
+    household_id = queries.request_detail(main_window.db, row.id).household["id"]
+    tab.show_subject(household_id=household_id, name=row.subject)
+    assert [r.id for r in tab.model._rows] == [row.id] and not tab.subject_label.isHidden()
+    tab.detail.photos.setCurrentRow(0)
+    qtbot.mouseClick(tab.detail.remove_photo_button, Qt.MouseButton.LeftButton)
+    assert tab.detail.photos.count() == 1 and len(queries.request_detail(main_window.db, row.id).photos) == 1
+    qtbot.mouseClick(tab.subject_clear, Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() > 1 and tab.subject_label.isHidden()
+
+
+def test_a_township_installation_approves_instead_of_recording(qtbot, demo_db):
+    demo_db.set_setting("role", "township")
+    tab = RequestsTab(demo_db, "renovation")
+    qtbot.addWidget(tab)
+    assert "approve" in tab.transition_buttons and "record_approval" not in tab.transition_buttons
+    tab.select(next(r.id for r in tab.model._rows if r.stage == "assessed"))
+    assert _visible_actions(tab) == {"approve", "return", "cancel"}
+    dialog = tab.start_transition("approve")
+    dialog.findChild(QLineEdit, "approval_ref").setText("德残联〔2026〕9号")
+    dialog.findChild(QLineEdit, "approved_amount").setText("100000")
+    _ok(qtbot, dialog)
+    assert "超过每户补助上限" in dialog.error.text()
+    dialog.findChild(QLineEdit, "approved_amount").setText("1000")
+    _ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert queries.request_detail(demo_db, tab.current_id()).row.stage == "approved"

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from fieldworker import attachments
 from fieldworker.domain.errors import ValidationError
@@ -82,9 +82,20 @@ class RequestDetailView(QWidget):
         self.photos.setWrapping(False)
         self.photos.setFixedHeight(THUMB + self.fontMetrics().height() * 2 + 16)
         layout.addWidget(self.photos)
+        self.remove_photo_button = QPushButton(self.tr("Remo&ve photo"))
+        self.remove_photo_button.setObjectName("removePhoto")
+        self.remove_photo_button.setAccessibleName(self.tr("Remove the selected photo"))
+        self.remove_photo_button.setEnabled(False)
+        self.photos.currentItemChanged.connect(lambda item, _old: self.remove_photo_button.setEnabled(item is not None))
+        layout.addWidget(self.remove_photo_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def current_photo_id(self) -> str | None:
+        item = self.photos.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def show_detail(self, detail: RequestDetail | None) -> None:
         self.photos.clear()
+        self.remove_photo_button.setEnabled(False)
         if detail is None:
             self.text.setHtml("")
             return

@@ -45,6 +45,7 @@ class RequestsTab(QWidget):
         self.workflow = load(kind)
         self.role = installation.require(db).role
         self._sized = False
+        self._subject: dict[str, str] = {}  # household_id or person_id when showing one subject's requests
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload)
         layout = QVBoxLayout(self)
@@ -97,8 +98,24 @@ class RequestsTab(QWidget):
         row.addWidget(self.stage_filter)
         row.addWidget(self.overdue_filter)
         row.addWidget(self.open_filter)
+        self.subject_label = QLabel()
+        self.subject_label.setObjectName("subjectFilter")
+        self.subject_clear = QPushButton(self.tr("Show &all"))
+        self.subject_clear.setAccessibleName(self.tr("Show the requests of everyone"))
+        self.subject_clear.clicked.connect(lambda: self.show_subject())
+        for widget in (self.subject_label, self.subject_clear):
+            widget.hide()
+            row.addWidget(widget)
         row.addStretch(1)
         return row
+
+    def show_subject(self, *, household_id: str | None = None, person_id: str | None = None, name: str = "") -> None:
+        """Show only the requests of one household or person (the roster links here); no argument shows all."""
+        self._subject = {"household_id": household_id} if household_id else ({"person_id": person_id} if person_id else {})
+        self.subject_label.setText(self.tr("Only: %1").replace("%1", name) if self._subject else "")
+        self.subject_label.setVisible(bool(self._subject))
+        self.subject_clear.setVisible(bool(self._subject))
+        self.reload()
 
     def _build_requests_page(self) -> QWidget:
         page = QWidget()
@@ -124,6 +141,7 @@ class RequestsTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         splitter.addWidget(self.view)
         self.detail = RequestDetailView(self.db, self)
+        self.detail.remove_photo_button.clicked.connect(self.remove_photo)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -191,7 +209,7 @@ class RequestsTab(QWidget):
         keep = keep or self.current_id()
         rows = queries.list_requests(self.db, self.kind, stage=self.stage_filter.currentData(),
                                      overdue_only=self.overdue_filter.isChecked(), open_only=self.open_filter.isChecked(),
-                                     text=self.search.text().strip())
+                                     text=self.search.text().strip(), **self._subject)
         self.model.set_rows(rows)
         if not self._sized and rows:
             self._sized = True
@@ -316,6 +334,17 @@ class RequestsTab(QWidget):
             return False
         self._after_write(changed)
         return True
+
+    def remove_photo(self) -> None:
+        photo_id = self.detail.current_photo_id()
+        if photo_id is None:
+            return
+        try:
+            changed = service.remove_photo(self.db, photo_id)
+        except ValidationError as exc:
+            show_error(self, exc)
+            return
+        self._after_write(changed)
 
     # -- printing
     def save_pdf(self, form: str, path: str | None = None) -> None:
