@@ -139,6 +139,23 @@ def read_attachment(db: "Database", ref: str) -> bytes:
     return data
 
 
+def import_attachment(db: "Database", ref: str, data: bytes) -> bool:
+    """Store bytes received from another device under their reference (USB exchange).
+
+    The bytes were cleaned where the photo was taken; here they are only checked to be what
+    the reference names. Returns False when the file is already present.
+    """
+    if not _REF.match(ref):
+        raise ValidationError("attachment_ref", f"附件引用无效：{ref}", "photo")
+    if hashlib.sha256(data).hexdigest() != ref.split(".")[0]:
+        raise ValidationError("attachment_corrupt", f"附件内容与引用不符：{ref}", "photo")
+    path = attachments_dir(db) / ref
+    if path.exists():
+        return False
+    atomic_write(path, _encode(db, data))
+    return True
+
+
 def has_attachment(db: "Database", ref: str) -> bool:
     return bool(_REF.match(ref)) and (attachments_dir(db) / ref).exists()
 

@@ -100,3 +100,17 @@ def test_photo_is_copied_into_the_data_directory_and_listed_on_the_request(db, p
     assert Image.open(io.BytesIO(attachments.read_attachment(db, photo["ref"]))).size == (120, 90)
     with pytest.raises(ValidationError, match="照片类型"):
         service.add_photo(db, request_id, jpeg(), phase="during")
+
+
+def test_import_from_another_device_checks_the_reference(db, tmp_path):
+    from fieldworker.store.engine import Database
+
+    stored = attachments.store_attachment(db, jpeg())
+    data = attachments.read_attachment(db, stored.ref)
+    other = Database.open(tmp_path / "other" / "fieldworker.db")
+    with pytest.raises(ValidationError, match="与引用不符"):
+        attachments.import_attachment(other, stored.ref, data + b"x")
+    assert attachments.import_attachment(other, stored.ref, data)
+    assert not attachments.import_attachment(other, stored.ref, data)  # already there
+    assert attachments.read_attachment(other, stored.ref) == data
+    other.close()
