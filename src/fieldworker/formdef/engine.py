@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from fieldworker.formdef.expr import ExprError, truthy
-from fieldworker.formdef.loader import relevance_order
+from fieldworker.formdef.references import relevance_order
 from fieldworker.formdef.model import Check, FormDefinition, Question
 
 Answers = dict[str, Any]

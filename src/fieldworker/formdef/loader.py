@@ -8,22 +8,19 @@ All problems are collected and raised together as ``FormDefinitionError``.
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from fieldworker.formdef.expr import (
-    FUNCTIONS, QUESTION_ARG_FUNCTIONS, Call, Current, Expression, ExprError, Literal, Name, check_arity, parse,
-)
+from fieldworker.formdef.expr import FUNCTIONS, Expression, ExprError, parse
 from fieldworker.formdef.facts import FACTS
+from fieldworker.formdef.issues import FormDefinitionError, FormIssue
 from fieldworker.formdef.model import (
     CHECK_SEVERITIES, CHOICE_TYPES, NO, QUESTION_TYPES, YES, Check, Choice, FormDefinition, PersonUpdate, Question,
     Section,
 )
+from fieldworker.formdef.references import cross_check, suggest
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 # Person fields a form may update on completion, with the value kind the service converts to.
@@ -33,23 +30,6 @@ UPDATABLE_PERSON_FIELDS = {
     "employment_status": "code", "phone": "text", "guardian_name": "text", "guardian_phone": "text",
     "status": "code",
 }
-
-
-@dataclass(frozen=True)
-class FormIssue:
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"第{self.line}行第{self.column}列：{self.message}"
-
-
-class FormDefinitionError(ValueError):
-    def __init__(self, issues: list[FormIssue], source: str = "") -> None:
-        self.issues = sorted(issues, key=lambda i: (i.line, i.column))
-        self.source = source
-        super().__init__("\n".join(f"{source}：{i}" if source else str(i) for i in self.issues))
 
 
 class _Abort(Exception):
@@ -81,7 +61,7 @@ class _Reader:
                 self.issue(key_node, f"{what}中“{key}”重复出现")
                 continue
             if key not in allowed:
-                self.issue(key_node, f"{what}中有未知的键“{key}”" + _suggest(key, allowed))
+                self.issue(key_node, f"{what}中有未知的键“{key}”" + suggest(key, allowed))
                 continue
             out[key] = value_node
         for key in sorted(required - out.keys()):
@@ -169,7 +149,7 @@ def load_form_text(text: str, *, source: str = "") -> FormDefinition:
     except _Abort:
         form = None
     if form is not None:
-        _cross_check(reader, form, root)
+        cross_check(reader.issues, form, root)
     if reader.issues or form is None:
         raise FormDefinitionError(reader.issues, source)
     return form
@@ -298,7 +278,7 @@ def _read_question(r: _Reader, node: yaml.Node, lists: dict[str, tuple[Choice, .
         r.issue(fields["id"], f"题目标识“{qid}”与保留名称冲突")
     qtype = r.text(fields.get("type"), "type")
     if qtype not in QUESTION_TYPES:
-        r.issue(fields.get("type"), f"未知的题型“{qtype}”，可用：{'、'.join(QUESTION_TYPES)}" + _suggest(qtype, set(QUESTION_TYPES)))
+        r.issue(fields.get("type"), f"未知的题型“{qtype}”，可用：{'、'.join(QUESTION_TYPES)}" + suggest(qtype, set(QUESTION_TYPES)))
     choices: tuple[Choice, ...] = ()
     choices_node = fields.get("choices")
     if qtype == "yesno":
@@ -311,7 +291,7 @@ def _read_question(r: _Reader, node: yaml.Node, lists: dict[str, tuple[Choice, .
         elif isinstance(choices_node, yaml.ScalarNode):
             name = r.text(choices_node, "choices")
             if name not in lists:
-                r.issue(choices_node, f"未定义的选项表“{name}”" + _suggest(name, set(lists)))
+                r.issue(choices_node, f"未定义的选项表“{name}”" + suggest(name, set(lists)))
             choices = lists.get(name, ())
         else:
             choices = _read_choices(r, choices_node, f"题目“{qid}”")
@@ -366,151 +346,3 @@ def _read_update(r: _Reader, node: yaml.Node) -> PersonUpdate | None:
         return None
     return PersonUpdate(field=name, value=value, when=r.expression(fields.get("when"), "when"),
                         line=node.start_mark.line + 1)
-
-
-# ---------------------------------------------------------------- cross references
-
-def _suggest(name: str, known: set[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    return f"（是否应为“{close[0]}”？）" if close else ""
-
-
-def _cross_check(r: _Reader, form: FormDefinition, root: yaml.Node) -> None:
-    lines = _expression_lines(root)
-    known = set(FACTS) | {q.id for q in form.questions()}
-
-    def check_expression(expr: Expression | None, where: str, line: int, *, current: Any = None) -> None:
-        if expr is None:
-            return
-        at = lines.get((line, expr.source), (line, 1))
-        for name in sorted(expr.names()):
-            if name not in known:
-                r.issues.append(FormIssue(*at, f"{where}引用了不存在的题目或事实“{name}”" + _suggest(name, known)))
-        if expr.uses_current() and current is None:
-            r.issues.append(FormIssue(*at, f"{where}中的“.”（本题答案）只能用于 constraint"))
-        for call in expr.calls():
-            _check_call(r, form, call, where, at)
-
-    for section in form.sections:
-        check_expression(section.relevant, f"部分“{section.id}”的 relevant", section.line)
-        for q in section.questions:
-            check_expression(q.relevant, f"题目“{q.id}”的 relevant", q.line)
-            check_expression(q.constraint, f"题目“{q.id}”的 constraint", q.line, current=q)
-            check_expression(q.prefill, f"题目“{q.id}”的 prefill", q.line)
-            if q.prefill is not None and q.prefill.names() - set(FACTS):
-                r.issues.append(FormIssue(q.line, 1, f"题目“{q.id}”的 prefill 只能使用人员事实，不能引用其他题目"))
-    for check in form.checks:
-        check_expression(check.fails_if, f"校验“{check.id}”", check.line)
-        for qid in check.questions:
-            if not form.has_question(qid):
-                r.issues.append(FormIssue(check.line, 1, f"校验“{check.id}”的 questions 中有不存在的题目“{qid}”"
-                                          + _suggest(qid, known)))
-    seen_checks: set[str] = set()
-    for check in form.checks:
-        if check.id in seen_checks:
-            r.issues.append(FormIssue(check.line, 1, f"校验标识“{check.id}”重复"))
-        seen_checks.add(check.id)
-    for update in form.person_updates:
-        check_expression(update.value, f"人员更新“{update.field}”的 value", update.line)
-        check_expression(update.when, f"人员更新“{update.field}”的 when", update.line)
-    _check_cycles(r, form)
-
-
-def _check_call(r: _Reader, form: FormDefinition, call: Call, where: str, at: tuple[int, int]) -> None:
-    spec = FUNCTIONS.get(call.function)
-    if spec is None:
-        r.issues.append(FormIssue(*at, f"{where}使用了未知的函数“{call.function}”" + _suggest(call.function, set(FUNCTIONS))))
-        return
-    try:
-        check_arity(call, spec[1], spec[2])
-    except ExprError as exc:
-        r.issues.append(FormIssue(*at, f"{where}：{exc.message}"))
-        return
-    if call.function in QUESTION_ARG_FUNCTIONS:
-        first = call.args[0]
-        if isinstance(first, Current):
-            return
-        if not isinstance(first, Name):
-            r.issues.append(FormIssue(*at, f"{where}：{call.function}() 的第一个参数应为题目标识"))
-            return
-        if call.function == "selected" and form.has_question(first.name) and isinstance(call.args[1], Literal):
-            question = form.question(first.name)
-            code = str(call.args[1].value)
-            if question.is_choice and question.choice(code) is None:
-                r.issues.append(FormIssue(*at, f"{where}：题目“{question.id}”没有代码为“{code}”的选项"))
-
-
-def _relevance_graph(form: FormDefinition) -> dict[str, set[str]]:
-    """Question → the questions its relevance (own or its section's) depends on."""
-    graph: dict[str, set[str]] = {}
-    for section in form.sections:
-        section_deps = section.relevant.names() if section.relevant else set()
-        for q in section.questions:
-            deps = set(section_deps) | (q.relevant.names() if q.relevant else set())
-            graph[q.id] = {d for d in deps if form.has_question(d)}
-    return graph
-
-
-def _check_cycles(r: _Reader, form: FormDefinition) -> None:
-    graph = _relevance_graph(form)
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    reported: set[frozenset[str]] = set()
-
-    def visit(node: str, path: list[str]) -> None:
-        state[node] = 1
-        path.append(node)
-        for dep in sorted(graph.get(node, ())):
-            if state.get(dep) == 1:
-                cycle = path[path.index(dep):] + [dep]
-                if frozenset(cycle) not in reported:
-                    reported.add(frozenset(cycle))
-                    line = form.question(dep).line
-                    r.issues.append(FormIssue(line, 1, "relevant 循环依赖：" + " → ".join(cycle)))
-            elif state.get(dep) is None:
-                visit(dep, path)
-        path.pop()
-        state[node] = 2
-
-    for qid in graph:
-        if qid not in state:
-            visit(qid, [])
-
-
-def relevance_order(form: FormDefinition) -> list[str]:
-    """Question ids ordered so that each comes after every question its relevance reads."""
-    graph = _relevance_graph(form)
-    order: list[str] = []
-    done: set[str] = set()
-
-    def visit(node: str) -> None:
-        if node in done:
-            return
-        done.add(node)
-        for dep in sorted(graph.get(node, ())):
-            visit(dep)
-        order.append(node)
-
-    for q in form.questions():
-        visit(q.id)
-    return order
-
-
-def _expression_lines(root: yaml.Node) -> dict[tuple[int, str], tuple[int, int]]:
-    """(line of the enclosing item, expression source) → exact line/column of the expression node."""
-    found: dict[tuple[int, str], tuple[int, int]] = {}
-
-    def walk(node: yaml.Node, item_line: int) -> None:
-        if isinstance(node, yaml.MappingNode):
-            line = node.start_mark.line + 1
-            for key, value in node.value:
-                if isinstance(value, yaml.ScalarNode) and key.value in ("relevant", "constraint", "prefill",
-                                                                        "fails_if", "value", "when"):
-                    found.setdefault((line, str(value.value).strip()), (value.start_mark.line + 1,
-                                                                       value.start_mark.column + 1))
-                walk(value, line)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                walk(item, item_line)
-
-    walk(root, 1)
-    return found

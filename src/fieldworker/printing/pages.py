@@ -8,6 +8,7 @@ paper from the PDF and paper from the printer dialog cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import functools
 from typing import Callable, Union
 
 from reportlab.pdfbase import pdfmetrics
@@ -58,24 +59,35 @@ class Page:
     items: list[Item] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=16384)
 def text_width(text: str, size: float) -> float:
-    """Width in millimetres of ``text`` in the bundled CJK font at ``size`` points."""
+    """Width in millimetres of ``text`` in the bundled CJK font at ``size`` points.
+
+    Cached: a batch prints the same labels on every form.
+    """
     return pdfmetrics.stringWidth(text, register_cjk_font(), size) / PT_PER_MM
 
 
-def wrap(text: str, width: float, size: float, measure: Callable[[str, float], float] = text_width) -> list[str]:
-    """Break text into lines no wider than ``width`` mm; CJK text may break between any characters."""
+@functools.lru_cache(maxsize=4096)
+def _wrap_cached(text: str, width: float, size: float) -> tuple[str, ...]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        current = ""
+        current, current_width = "", 0.0
         for char in paragraph:
-            if current and measure(current + char, size) > width:
+            char_width = text_width(char, size)
+            if current and current_width + char_width > width:
                 lines.append(current)
-                current = char.lstrip()
+                current, current_width = char.lstrip(), (char_width if char.strip() else 0.0)
             else:
                 current += char
+                current_width += char_width
         lines.append(current)
-    return lines
+    return tuple(lines)
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Break text into lines no wider than ``width`` mm; CJK text may break between any characters."""
+    return list(_wrap_cached(text, round(width, 3), size))
 
 
 class Flow:

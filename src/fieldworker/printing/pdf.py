@@ -13,6 +13,7 @@ from fieldworker.printing.fonts import register_cjk_font
 from fieldworker.printing.pages import PT_PER_MM, Box, Line, Page, Text
 
 GREY = Color(0.45, 0.45, 0.45)
+BLACK = Color(0, 0, 0)
 
 
 class PdfWriter:
@@ -31,10 +32,15 @@ class PdfWriter:
         c = self.canvas
         c.setPageSize((page.width * PT_PER_MM, page.height * PT_PER_MM))
         h = page.height
+        size, grey, line_width = None, None, None  # set state only when it changes: batches have ~100k items
         for item in page.items:
             if isinstance(item, Text):
-                c.setFont(self.font, item.size)
-                c.setFillColor(GREY if item.grey else Color(0, 0, 0))
+                if item.size != size:
+                    c.setFont(self.font, item.size)
+                    size = item.size
+                if item.grey != grey:
+                    c.setFillColor(GREY if item.grey else BLACK)
+                    grey = item.grey
                 x, y = item.x * PT_PER_MM, (h - item.y) * PT_PER_MM
                 if item.align == "center":
                     c.drawCentredString(x, y, item.text)
@@ -43,10 +49,13 @@ class PdfWriter:
                 else:
                     c.drawString(x, y, item.text)
             elif isinstance(item, Line):
-                c.setLineWidth(item.width * PT_PER_MM)
+                if item.width != line_width:
+                    c.setLineWidth(item.width * PT_PER_MM)
+                    line_width = item.width
                 c.line(item.x1 * PT_PER_MM, (h - item.y1) * PT_PER_MM, item.x2 * PT_PER_MM, (h - item.y2) * PT_PER_MM)
             elif isinstance(item, Box):
                 _box(c, item, h)
+                grey, line_width = None, None  # _box changes fill colour and line width
         c.showPage()
         self.pages += 1
 
@@ -76,7 +85,7 @@ def _box(c: Canvas, box: Box, page_height: float) -> None:
         path.lineTo(x + w * 0.42, y + h * 0.2)
         path.lineTo(x + w * 0.85, y + h * 0.85)
         c.drawPath(path, stroke=1, fill=0)
-    c.setFillColor(Color(0, 0, 0))
+    c.setFillColor(BLACK)
 
 
 def write_pdf(pages: Iterable[Page], target: Path | str | BinaryIO, *, title: str = "") -> int:
