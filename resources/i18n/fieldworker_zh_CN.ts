@@ -2176,6 +2176,10 @@
         <translation>已保存 %1 份调查表，共 %2 页：%3</translation>
     </message>
     <message>
+        <source>Sent %1 forms, %2 pages to the printer.</source>
+        <translation>已发送 %1 份调查表（共 %2 页）到打印机。</translation>
+    </message>
+    <message>
         <source>Submit</source>
         <translation>提交</translation>
     </message>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
     QMessageBox, QProgressBar, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
@@ -196,13 +197,15 @@ class SurveyTab(QWidget):
         self.notice.setText(self.tr("Saved %1 forms, %2 pages: %3").replace("%1", str(result["forms"]))
                             .replace("%2", str(result["pages"])).replace("%3", str(target)))
 
-    def print_selected(self) -> None:
+    def print_selected(self, printer: QPrinter | None = None) -> None:
         ids = self.selected_ids()
         if not ids:
             self.notice.setText(self.tr("Select one or more persons first."))
             return
         pages = [page for pid in ids for page in printing.person_pages(self.db, pid, self.year.value())]
-        print_pages_dialog(self, pages)
+        if print_pages_dialog(self, pages, printer):
+            self.notice.setText(self.tr("Sent %1 forms, %2 pages to the printer.").replace("%1", str(len(ids)))
+                                .replace("%2", str(len(pages))))
 
     def submit_completed(self) -> None:
         year = self.year.value()
