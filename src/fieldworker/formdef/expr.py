@@ -8,7 +8,7 @@ on an item nobody has answered.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
 from fieldworker.formdef.syntax import (
@@ -26,6 +26,7 @@ __all__ = [  # the language's public names, including the syntax ones re-exporte
 class Expression:
     source: str
     tree: Node
+    _compiled: Callable[[Mapping[str, Any], Any], Any] | None = field(default=None, compare=False, repr=False)
 
     def names(self) -> set[str]:
         """Every question id or fact the expression reads."""
@@ -42,7 +43,11 @@ class Expression:
         return _any_node(self.tree, lambda n: isinstance(n, Current))
 
     def evaluate(self, values: Mapping[str, Any], current: Any = None) -> Any:
-        return _Evaluator(values, current).eval(self.tree)
+        compiled = self._compiled
+        if compiled is None:
+            compiled = compile_tree(self.tree)
+            object.__setattr__(self, "_compiled", compiled)
+        return compiled(values, current)
 
     def truth(self, values: Mapping[str, Any], current: Any = None) -> bool:
         return truthy(self.evaluate(values, current))
@@ -196,70 +201,86 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int | None]] = {
 QUESTION_ARG_FUNCTIONS = frozenset({"selected", "count", "answered"})
 
 
-class _Evaluator:
-    def __init__(self, values: Mapping[str, Any], current: Any) -> None:
-        self.values = values
-        self.current = current
+Evaluator = Callable[[Mapping[str, Any], Any], Any]  # (values, current) -> value
 
-    def eval(self, node: Node) -> Any:
-        if isinstance(node, Literal):
-            return node.value
-        if isinstance(node, Name):
-            if node.name not in self.values:
-                raise ExprError(f"未知的名称“{node.name}”", node.column)
-            return self.values[node.name]
-        if isinstance(node, Current):
-            return self.current
-        if isinstance(node, ListExpr):
-            return [self.eval(item) for item in node.items]
-        if isinstance(node, Unary):
-            value = self.eval(node.operand)
-            if node.op == "not":
-                return not truthy(value)
-            number = _as_number(value)
+_ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
+    "/": lambda a, b: None if b == 0 else a / b,  # division by zero is "no value", never a crash
+}
+
+
+def compile_tree(node: Node) -> Evaluator:
+    """Turn a syntax tree into nested closures once, so rules re-evaluated on every keystroke stay cheap.
+
+    Plain Python functions over the tree's nodes: no source text is ever executed.
+    """
+    if isinstance(node, Literal):
+        constant = node.value
+        return lambda values, current: constant
+    if isinstance(node, Name):
+        name, column = node.name, node.column
+
+        def read(values: Mapping[str, Any], current: Any) -> Any:
+            try:
+                return values[name]
+            except KeyError:
+                raise ExprError(f"未知的名称“{name}”", column) from None
+        return read
+    if isinstance(node, Current):
+        return lambda values, current: current
+    if isinstance(node, ListExpr):
+        items = [compile_tree(item) for item in node.items]
+        return lambda values, current: [item(values, current) for item in items]
+    if isinstance(node, Unary):
+        operand = compile_tree(node.operand)
+        if node.op == "not":
+            return lambda values, current: not truthy(operand(values, current))
+
+        def negate(values: Mapping[str, Any], current: Any) -> Any:
+            number = _as_number(operand(values, current))
             return None if number is None else -number
-        if isinstance(node, Binary):
-            return self.binary(node)
-        if isinstance(node, Call):
-            return self.call(node)
-        raise ExprError("无法计算的表达式", node.column)  # pragma: no cover - every node kind handled above
-
-    def binary(self, node: Binary) -> Any:
-        if node.op == "and":
-            return truthy(self.eval(node.left)) and truthy(self.eval(node.right))
-        if node.op == "or":
-            return truthy(self.eval(node.left)) or truthy(self.eval(node.right))
-        left, right = self.eval(node.left), self.eval(node.right)
-        if node.op == "==":
-            return equal(left, right)
-        if node.op == "!=":
-            return left is not None and right is not None and not equal(left, right)
-        if node.op in ("<", "<=", ">", ">="):
-            return _compare(node.op, left, right)
-        if node.op == "in":
-            return _contains(right, left)
-        if node.op == "not in":
-            return left is not None and right is not None and not _contains(right, left)
-        a, b = _as_number(left), _as_number(right)
-        if a is None or b is None:
-            return None
-        if node.op == "+":
-            return a + b
-        if node.op == "-":
-            return a - b
-        if node.op == "*":
-            return a * b
-        if b == 0:
-            return None  # division by zero is "no value", never a crash
-        return a / b
-
-    def call(self, node: Call) -> Any:
+        return negate
+    if isinstance(node, Binary):
+        return _compile_binary(node)
+    if isinstance(node, Call):
         spec = FUNCTIONS.get(node.function)
         if spec is None:
             raise ExprError(f"未知的函数“{node.function}”", node.column)
         function, low, high = spec
         check_arity(node, low, high)
-        return function(*(self.eval(arg) for arg in node.args))
+        args = [compile_tree(arg) for arg in node.args]
+        return lambda values, current: function(*(arg(values, current) for arg in args))
+    raise ExprError("无法计算的表达式", node.column)  # pragma: no cover - every node kind handled above
+
+
+def _compile_binary(node: Binary) -> Evaluator:
+    left, right, op = compile_tree(node.left), compile_tree(node.right), node.op
+    if op == "and":
+        return lambda v, c: truthy(left(v, c)) and truthy(right(v, c))
+    if op == "or":
+        return lambda v, c: truthy(left(v, c)) or truthy(right(v, c))
+    if op == "==":
+        return lambda v, c: equal(left(v, c), right(v, c))
+    if op == "!=":
+        def not_equal(v: Mapping[str, Any], c: Any) -> bool:
+            a, b = left(v, c), right(v, c)
+            return a is not None and b is not None and not equal(a, b)
+        return not_equal
+    if op in ("<", "<=", ">", ">="):
+        return lambda v, c: _compare(op, left(v, c), right(v, c))
+    if op == "in":
+        return lambda v, c: _contains(right(v, c), left(v, c))
+    if op == "not in":
+        def not_in(v: Mapping[str, Any], c: Any) -> bool:
+            a, b = left(v, c), right(v, c)
+            return a is not None and b is not None and not _contains(b, a)
+        return not_in
+    arithmetic = _ARITHMETIC[op]
+
+    def calculate(v: Mapping[str, Any], c: Any) -> Any:
+        a, b = _as_number(left(v, c)), _as_number(right(v, c))
+        return None if a is None or b is None else arithmetic(a, b)
+    return calculate
 
 
 def check_arity(node: Call, low: int, high: int | None) -> None:
