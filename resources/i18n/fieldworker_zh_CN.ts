@@ -79,7 +79,7 @@
     <name>AuditTableModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <source>Account</source>
@@ -154,6 +154,113 @@
     <message>
         <source>Changes</source>
         <translation>修改内容</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts and flags</source>
+        <translation>冲突与标记</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>冲突(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Flags from the township</source>
+        <translation>乡镇标记(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村/社区</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Provisional value</source>
+        <translation>暂定值</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>未处理冲突</translation>
+    </message>
+    <message>
+        <source>Competing values (choose one):</source>
+        <translation>相互冲突的值（请选择一个）：</translation>
+    </message>
+    <message>
+        <source>Competing values</source>
+        <translation>相互冲突的值</translation>
+    </message>
+    <message>
+        <source>&amp;Use the selected value</source>
+        <translation>采用所选的值(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Keep it deleted</source>
+        <translation>保持删除</translation>
+    </message>
+    <message>
+        <source>Restore it, keeping the edit: %1</source>
+        <translation>恢复记录并保留修改：%1</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Open flags</source>
+        <translation>待处理的标记</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as fixed…</source>
+        <translation>标记为已处理(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Flag a person…</source>
+        <translation>标记人员(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Mark as fixed</source>
+        <translation>标记为已处理</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>处理情况：</translation>
+    </message>
+    <message>
+        <source>Flag a person</source>
+        <translation>标记人员</translation>
+    </message>
+    <message>
+        <source>ID card number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Note for the village:</source>
+        <translation>给村里的说明：</translation>
     </message>
 </context>
 <context>
@@ -314,6 +421,53 @@
     </message>
 </context>
 <context>
+    <name>ExchangeMenu</name>
+    <message>
+        <source>Data e&amp;xchange</source>
+        <translation>数据交换(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Export to USB…</source>
+        <translation>导出到U盘(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import packages…</source>
+        <translation>导入数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keys and partners…</source>
+        <translation>密钥与对方设备(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>交换记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts and flags…</source>
+        <translation>冲突与标记(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export to which folder (USB stick)?</source>
+        <translation>导出到哪个文件夹（U盘）？</translation>
+    </message>
+    <message>
+        <source>Writing packages…</source>
+        <translation>正在写入数据包…</translation>
+    </message>
+    <message>
+        <source>Packages written</source>
+        <translation>数据包已写入</translation>
+    </message>
+    <message>
+        <source>Records / changes per package:</source>
+        <translation>每个数据包的记录数 / 变更数：</translation>
+    </message>
+    <message>
+        <source>%1 package(s) written</source>
+        <translation>已写入 %1 个数据包</translation>
+    </message>
+</context>
+<context>
     <name>FigureTableModel</name>
     <message>
         <source>Indicator</source>
@@ -435,6 +589,62 @@
     <message>
         <source>Restored.</source>
         <translation>已恢复。</translation>
+    </message>
+    <message>
+        <source>Exchange history</source>
+        <translation>交换记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>全量</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Packages sent and received</source>
+        <translation>发出和收到的数据包</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -725,6 +935,106 @@
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
+    <message>
+        <source>Import packages</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Drop package files or a USB folder here, or choose them. Nothing is changed until you press Import.</source>
+        <translation>把数据包文件或U盘文件夹拖到这里，或点按钮选择。按“导入”之前不会改动任何数据。</translation>
+    </message>
+    <message>
+        <source>Choose &amp;files…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>选择文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村/社区</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Packages and what importing them does</source>
+        <translation>数据包及导入后的变化</translation>
+    </message>
+    <message>
+        <source>Choose packages</source>
+        <translation>选择数据包</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*.fwpkg)</source>
+        <translation>交换数据包 (*.fwpkg)</translation>
+    </message>
+    <message>
+        <source>Choose the USB folder</source>
+        <translation>选择U盘文件夹</translation>
+    </message>
+    <message>
+        <source>Checking packages…</source>
+        <translation>正在校验数据包…</translation>
+    </message>
+    <message>
+        <source>Importing packages…</source>
+        <translation>正在导入数据包…</translation>
+    </message>
+    <message>
+        <source>Backup made before importing: %1</source>
+        <translation>导入前已备份：%1</translation>
+    </message>
+    <message>
+        <source>Ready to import</source>
+        <translation>可以导入</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <source>Not for this computer</source>
+        <translation>不是发给本机的</translation>
+    </message>
+    <message>
+        <source>data differs from the sender; a full package will be requested</source>
+        <translation>与对方数据不一致，将请对方发送全量数据包</translation>
+    </message>
+    <message>
+        <source>%1 package(s) can be imported, %2 refused.</source>
+        <translation>%1 个数据包可以导入，%2 个被拒收。</translation>
+    </message>
 </context>
 <context>
     <name>ItemsDialog</name>
@@ -759,6 +1069,137 @@
     <message>
         <source>Total: %1 yuan</source>
         <translation>合计：%1 元</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keys and partners</source>
+        <translation>密钥与对方设备</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>最近发出</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>未处理冲突</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Trusted partner computers</source>
+        <translation>已信任的对方设备</translation>
+    </message>
+    <message>
+        <source>&amp;Export my key card…</source>
+        <translation>导出本机公钥卡(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Trust a key card or package…</source>
+        <translation>信任公钥卡或数据包(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace my key…</source>
+        <translation>更换本机密钥(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke selected…</source>
+        <translation>吊销所选设备(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>This computer: %1 (%2) — fingerprint %3</source>
+        <translation>本机：%1（%2）— 指纹 %3</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村/社区</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>已信任</translation>
+    </message>
+    <message>
+        <source>Where to save the key card</source>
+        <translation>公钥卡保存到哪里</translation>
+    </message>
+    <message>
+        <source>Key card saved</source>
+        <translation>公钥卡已保存</translation>
+    </message>
+    <message>
+        <source>Key card or first package</source>
+        <translation>公钥卡或对方的第一个数据包</translation>
+    </message>
+    <message>
+        <source>Key cards and packages (*.fwkey *.fwpkg)</source>
+        <translation>公钥卡和数据包 (*.fwkey *.fwpkg)</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint</source>
+        <translation>核对指纹</translation>
+    </message>
+    <message>
+        <source>%1 (%2). Ask them to read their fingerprint on the phone and type it here:</source>
+        <translation>%1（%2）。请对方在电话里念出其指纹，并在此输入：</translation>
+    </message>
+    <message>
+        <source>Replace my key</source>
+        <translation>更换本机密钥</translation>
+    </message>
+    <message>
+        <source>Make a new key pair? Partners accept it with your next package.</source>
+        <translation>生成新的密钥对？对方会在收到您的下一个数据包时自动接受。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <source>Refuse all packages from %1 from now on?</source>
+        <translation>从现在起拒收 %1 的所有数据包？</translation>
     </message>
 </context>
 <context>

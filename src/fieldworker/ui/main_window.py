@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             view_menu.addAction(action)
 
+        from fieldworker.ui.exchange.menu import install_exchange_menu  # 数据交换
+        install_exchange_menu(self)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(lambda: QMessageBox.about(
