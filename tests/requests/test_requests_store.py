@@ -37,7 +37,6 @@ def test_migration_tables_match_the_models(db_path):
 
 
 def test_revision_chain():
-    from fieldworker.store.migrations.versions import __path__ as versions  # noqa: F401
     import importlib
 
     module = importlib.import_module("fieldworker.store.migrations.versions.0003_requests")

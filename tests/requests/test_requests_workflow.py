@@ -217,7 +217,7 @@ def test_overdue_flag_and_age(db, people):
     on_time = dt.date(2026, 5, 4) + dt.timedelta(days=limit)
     assert not queries.list_requests(db, "renovation", today=on_time)[0].overdue
     late = queries.list_requests(db, "renovation", today=on_time + dt.timedelta(days=1))
-    assert late[0].overdue and late[0].age_days == (on_time + dt.timedelta(days=1) - OPENED).days
+    assert late[0].id == request_id and late[0].overdue and late[0].age_days == (on_time + dt.timedelta(days=1) - OPENED).days
     assert [r.id for r in queries.list_requests(db, "renovation", overdue_only=True, today=on_time)] == []
     assert queries.list_requests(db, "renovation", stage="found", today=TODAY) == []
 

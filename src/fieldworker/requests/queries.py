@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from fieldworker.domain import codes
 from fieldworker.domain.errors import ValidationError
-from fieldworker.requests.checks import items_of, yuan
+from fieldworker.requests.checks import items_of
 from fieldworker.requests.definition import Workflow, load
 from fieldworker.requests.models import Request, RequestEvent, RequestPhoto
 from fieldworker.store import changelog
@@ -203,7 +203,3 @@ def requests_for(db: Database, *, household_id: str | None = None, person_id: st
         return []
     return [row for kind in ("renovation", "device")
             for row in list_requests(db, kind, household_id=household_id, person_id=person_id, today=today)]
-
-
-def money(fen: int | None) -> str:
-    return yuan(fen)
