@@ -209,3 +209,13 @@ def test_a_township_installation_approves_instead_of_recording(qtbot, demo_db):
     _ok(qtbot, dialog)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert queries.request_detail(demo_db, tab.current_id()).row.stage == "approved"
+
+
+def test_steps_are_reachable_with_ctrl_digits(qtbot, main_window):
+    tab = main_window.tab("renovation")
+    main_window.tabs.setCurrentWidget(tab)
+    main_window.activateWindow()
+    tab.select(next(r.id for r in tab.model._rows if r.stage == "found"))
+    assert tab.transition_buttons["apply"].shortcut().toString() == "Ctrl+1"
+    assert tab.transition_buttons["cancel"].shortcut().toString() == "Ctrl+2"
+    assert tab.transition_buttons["assess"].shortcut().isEmpty()

@@ -257,8 +257,15 @@ class RequestsTab(QWidget):
             if others:
                 self.detail.text.append("<h4>" + self.tr("Other requests of this household or person") + "</h4>" +
                                         "<br/>".join(f"{r.number}　{r.stage_label}　{r.items}" for r in others))
+        shown = 0
         for action, button in self.transition_buttons.items():
             button.setVisible(action in legal)
+            if action in legal:  # Ctrl+1, Ctrl+2… in the order shown: every step reachable from the keyboard
+                shown += 1
+                button.setShortcut(QKeySequence(f"Ctrl+{shown}"))
+                button.setToolTip(button.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            else:
+                button.setShortcut(QKeySequence())
         self.actions_label.setText(self.tr("Next step:") if legal else self.tr("No further steps."))
         editable = detail is not None and self.workflow.items_editable(detail.row.stage)
         self.items_button.setEnabled(editable)
