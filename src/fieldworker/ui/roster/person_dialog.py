@@ -121,7 +121,20 @@ class PersonDialog(QDialog):
         self.status.currentIndexChanged.connect(self._sync_enabled)
         for edit in (self.name, self.id_number, self.card_number, self.phone, self.guardian_phone):
             edit.editingFinished.connect(self._validate_quietly)
+        self._set_tab_order()
         self.resize(900, 640)
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the form top to bottom, left column then right, as the paper form reads."""
+        chain: list[QWidget] = []
+        for form in self.forms:
+            for name, widget in form.fields.items():
+                chain.extend(self.sub_checks.values() if name == "sub_categories" else [widget])
+        chain.extend([self.buttons.button(QDialogButtonBox.StandardButton.Save),
+                      self.buttons.button(QDialogButtonBox.StandardButton.Cancel)])
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self.name.setFocus()
 
     def _sync_enabled(self) -> None:
         self.sub_box.setEnabled(self.category.code() == "7")
