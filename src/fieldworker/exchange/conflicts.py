@@ -66,6 +66,16 @@ def record_conflicts(s: Session, table: str, record_id: str, found: list[Conflic
     return opened
 
 
+def records_with_conflicts(s: Session, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these records already have a field or deletion conflict (open or settled)."""
+    found: set[tuple[str, str]] = set()
+    ids = sorted({rid for _t, rid in keys})
+    for part in chunks(ids):
+        found.update(s.execute(select(Conflict.table_name, Conflict.record_id).where(
+            Conflict.record_id.in_(part), Conflict.kind.in_(("field", "deletion")))).all())
+    return found
+
+
 def refresh_duplicates(s: Session, person_ids: list[str]) -> int:
     """Open a 身份证号 conflict when two live records share a number; returns how many are open for these persons."""
     numbers: set[str] = set()

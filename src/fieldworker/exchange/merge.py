@@ -170,12 +170,14 @@ def merge_package(s: Session, db: Database, pkg: package.VerifiedPackage, outcom
         outcome.by_region.setdefault("", Counts()).rejected += rejected_unknown
     local = load_writes(s, incoming)
     existing = _existing_rows(s, incoming)
+    with_conflicts = conflict_store.records_with_conflicts(s, list(incoming))
     accepted: list[Write] = []
     touched: list[tuple[str, str]] = []
     results: list[tuple[tuple[str, str], str, int]] = []  # key, status, newly opened conflicts
     for table in synced_tables_in_order():
         model = SYNCED_MODELS[table]
         convert = converters(model)
+        new_rows: list[dict[str, Any]] = []
         for key in sorted(k for k in incoming if k[0] == table):
             new_writes = incoming[key]
             state = compute_state(local.get(key, []) + new_writes)
@@ -185,14 +187,18 @@ def merge_package(s: Session, db: Database, pkg: package.VerifiedPackage, outcom
                     and not in_scope(region, my_scope):
                 results.append((key, "rejected", 0))
                 continue
-            status = _apply(s, model, key, state, existing.get(key), convert)
+            status = _apply(s, model, key, state, existing.get(key), convert, new_rows)
             if status == "rejected":
                 results.append((key, status, 0))
                 continue
-            opened = conflict_store.record_conflicts(s, table, key[1], state.conflicts, region)
+            opened = 0
+            if state.conflicts or key in with_conflicts:
+                opened = conflict_store.record_conflicts(s, table, key[1], state.conflicts, region)
             results.append((key, status, opened))
             accepted.extend(new_writes)
             touched.append(key)
+        for part in chunks(new_rows, 2000):
+            s.execute(insert(model.__table__), part)
     regions = region_map(s)
     for key, status, opened in results:
         counts = outcome.by_region.setdefault(regions.get(key) or "", Counts())
@@ -227,7 +233,8 @@ def _parse_time(text_value: str) -> dt.datetime:
 
 
 def _apply(s: Session, model: type, key: tuple[str, str], state: Any, current: dict[str, Any] | None,
-           convert: dict) -> str:
+           convert: dict, new_rows: list[dict[str, Any]]) -> str:
+    """Store the merged state: new records are collected in ``new_rows`` for one executemany."""
     values = row_values(model, state, convert)
     table = model.__table__
     # An insert logged before the ORM applied column defaults carries None for them.
@@ -253,7 +260,9 @@ def _apply(s: Session, model: type, key: tuple[str, str], state: Any, current: d
                     and c.key not in model.meta_fields and c.default is None]
         if required:
             return "rejected"  # history without its insert: cannot build the record
-        s.execute(insert(table).values(id=key[1], created_at=_parse_time(state.first.at), **meta, **values))
+        row = {c.key: None for c in table.columns}
+        row.update(values, id=key[1], created_at=_parse_time(state.first.at), **meta)
+        new_rows.append(row)
         return "new"
     changed = {k: v for k, v in values.items() if current.get(k) != v}
     if not changed:

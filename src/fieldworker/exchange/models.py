@@ -88,6 +88,7 @@ class Conflict(Base):
     __table_args__ = (
         UniqueConstraint("kind", "table_name", "record_id", "field", name="uq_exchange_conflict"),
         Index("ix_exchange_conflicts_status", "status"),
+        Index("ix_exchange_conflicts_record", "record_id"),
     )
 
 

@@ -32,6 +32,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('exchange_conflicts', schema=None) as batch_op:
         batch_op.create_index('ix_exchange_conflicts_status', ['status'], unique=False)
+        batch_op.create_index('ix_exchange_conflicts_record', ['record_id'], unique=False)
 
     op.create_table('exchange_device_keys',
     sa.Column('fingerprint', sa.String(length=32), nullable=False),
@@ -124,6 +125,7 @@ def downgrade() -> None:
     op.drop_table('exchange_flags')
     op.drop_table('exchange_device_keys')
     with op.batch_alter_table('exchange_conflicts', schema=None) as batch_op:
+        batch_op.drop_index('ix_exchange_conflicts_record')
         batch_op.drop_index('ix_exchange_conflicts_status')
 
     op.drop_table('exchange_conflicts')
