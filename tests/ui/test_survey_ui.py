@@ -225,3 +225,10 @@ def test_printer_path_paints_the_same_pages(qtbot, village, tmp_path) -> None:  
     assert int(fields["Pages"]) == len(pages) >= 2 and "A4" in fields["Page size"]
     subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "q")], check=True)
     assert (tmp_path / "q-1.png").stat().st_size > 3000
+
+
+def test_main_window_has_the_survey_tab(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    tab = main_window.tab("survey")
+    assert isinstance(tab, SurveyTab)
+    main_window.tabs.setCurrentWidget(tab)
+    assert tab.model.rowCount() > 0 and tab.progress.maximum() == tab.model.rowCount()

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from fieldworker.domain import codes
 from fieldworker.store.engine import Database
-from fieldworker.survey import printing, queries, service
+from fieldworker.survey import forms, printing, queries, service
 from fieldworker.survey.models import COMPLETED, STATUS_LABELS
 from fieldworker.ui.survey.dialog import SurveyDialog
 from fieldworker.ui.survey.list_model import PERSON_ID_ROLE, SORT_ROLE, SurveyListModel
@@ -31,6 +31,7 @@ class SurveyTab(QWidget):
         self.db = db
         self.today = today or dt.date.today()
         self.last_op = None
+        self._shown_once = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -67,7 +68,8 @@ class SurveyTab(QWidget):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.year = QSpinBox()
-        self.year.setRange(2016, 2100)
+        editions = forms.editions()
+        self.year.setRange(editions[0].version if editions else 2018, 2100)
         self.year.setValue(self.today.year)
         self.year.setAccessibleName(self.tr("Survey year"))
         self.year.valueChanged.connect(lambda _v: self.reload())
@@ -132,6 +134,13 @@ class SurveyTab(QWidget):
         self.notice.setWordWrap(True)
         row.addWidget(self.notice, 1)
         return row
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        # Other tabs change persons (new, moved away, deleted): the list is re-read when shown.
+        super().showEvent(event)
+        if self._shown_once:
+            self.reload()
+        self._shown_once = True
 
     # -- data ---------------------------------------------------------------
     def reload(self) -> None:
