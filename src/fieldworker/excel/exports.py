@@ -46,55 +46,66 @@ ROSTER_COLUMNS = [
     Column("姓名", width=10), Column("性别", width=6), Column("民族", width=8), Column("出生日期", DATE),
     Column("身份证号", ID), Column("残疾人证号", ID, 24), Column("残疾类别"), Column("多重残疾类别"),
     Column("残疾等级", width=10), Column("与户主关系"), Column("户主姓名", width=10), Column("住址", width=24),
-    Column("户籍类型"), Column("联系电话", ID, 14), Column("监护人", width=10), Column("监护人电话", ID, 14),
+    Column("户籍类型"), Column("联系电话", width=14), Column("监护人", width=10), Column("监护人电话", width=14),
     Column("人员状态", width=10), Column("变动日期", DATE), Column("低保", width=6), Column("低保户", width=8),
     Column("特困供养"), Column("困难残疾人生活补贴"), Column("重度残疾人护理补贴"), Column("城乡居民养老保险"),
     Column("基本医疗保险"), Column("家庭医生签约"), Column("受教育状态"), Column("就业状态"),
-    Column("住房状况"), Column("家庭人口数", NUMBER), Column("人均年收入（元）", NUMBER), Column("区划代码", ID, 15),
+    Column("住房状况"), Column("家庭人口数", NUMBER), Column("人均年收入（元）", NUMBER), Column("区划代码", width=15),
     Column("备注", width=20),
 ]
 
 
-def _roster_row(p: Person, h: Household | None) -> list:
-    subs = ",".join(codes.label(codes.SINGLE_CATEGORIES, c) for c in p.sub_categories.split(",") if c)
+_PERSON_FIELDS = ("name", "gender", "ethnicity", "birth_date", "id_number", "card_number", "category",
+                  "sub_categories", "grade", "relation_to_head", "phone", "guardian_name", "guardian_phone", "status",
+                  "status_date", "dibao", "living_subsidy", "care_subsidy", "pension_insurance", "medical_insurance",
+                  "family_doctor", "education_status", "employment_status", "region_code", "notes")
+_HOUSEHOLD_FIELDS = ("id", "head_name", "address", "hukou_type", "dibao", "tekun", "housing_status", "members_count",
+                     "income_per_capita")
+
+
+def _roster_row(r) -> list:  # type: ignore[no-untyped-def]
+    """One exported row from a joined person/household row (household columns prefixed ``h_``)."""
+    has_home = r.h_id is not None
+    subs = ",".join(codes.label(codes.SINGLE_CATEGORIES, c) for c in (r.sub_categories or "").split(",") if c)
     return [
-        p.name, codes.label(codes.GENDER, p.gender), codes.label(codes.ETHNICITY, p.ethnicity), p.birth_date,
-        p.id_number, p.card_number, codes.label(codes.DISABILITY_CATEGORY, p.category), subs,
-        codes.label(codes.DISABILITY_GRADE, p.grade), codes.label(codes.RELATION_TO_HEAD, p.relation_to_head),
-        h.head_name if h else "", h.address if h else "", codes.label(codes.HUKOU_TYPE, h.hukou_type) if h else "",
-        p.phone, p.guardian_name, p.guardian_phone, codes.label(codes.PERSON_STATUS, p.status), p.status_date,
-        _yes(p.dibao), _yes(h.dibao) if h else "", _yes(h.tekun) if h else "", _yes(p.living_subsidy),
-        _yes(p.care_subsidy), codes.label(codes.PENSION_INSURANCE, p.pension_insurance),
-        codes.label(codes.MEDICAL_INSURANCE, p.medical_insurance), _yes(p.family_doctor),
-        codes.label(codes.EDUCATION_STATUS, p.education_status),
-        codes.label(codes.EMPLOYMENT_STATUS, p.employment_status),
-        codes.label(codes.HOUSING_STATUS, h.housing_status) if h else "", h.members_count if h else None,
-        h.income_per_capita if h else None, p.region_code, p.notes,
+        r.name, codes.label(codes.GENDER, r.gender), codes.label(codes.ETHNICITY, r.ethnicity), r.birth_date,
+        r.id_number, r.card_number, codes.label(codes.DISABILITY_CATEGORY, r.category), subs,
+        codes.label(codes.DISABILITY_GRADE, r.grade), codes.label(codes.RELATION_TO_HEAD, r.relation_to_head),
+        r.h_head_name or "", r.h_address or "", codes.label(codes.HUKOU_TYPE, r.h_hukou_type) if has_home else "",
+        r.phone, r.guardian_name, r.guardian_phone, codes.label(codes.PERSON_STATUS, r.status), r.status_date,
+        _yes(r.dibao), _yes(r.h_dibao) if has_home else "", _yes(r.h_tekun) if has_home else "",
+        _yes(r.living_subsidy), _yes(r.care_subsidy), codes.label(codes.PENSION_INSURANCE, r.pension_insurance),
+        codes.label(codes.MEDICAL_INSURANCE, r.medical_insurance), _yes(r.family_doctor),
+        codes.label(codes.EDUCATION_STATUS, r.education_status),
+        codes.label(codes.EMPLOYMENT_STATUS, r.employment_status),
+        codes.label(codes.HOUSING_STATUS, r.h_housing_status) if has_home else "",
+        r.h_members_count, r.h_income_per_capita, r.region_code, r.notes,
     ]
 
 
 def write_roster(db: Database, wb, *, progress: Progress = NO_PROGRESS, **_options) -> int:  # type: ignore[no-untyped-def]
-    """Every person not deleted (all statuses), by region, address and name."""
+    """Every person not deleted (all statuses), by region, address and name; rows streamed, not held."""
     writer = SheetWriter(wb, "残疾人名册", ROSTER_COLUMNS)
     live = Person.deleted.is_(False)
-    query = (select(Person, Household).outerjoin(Household, Household.id == Person.household_id)
+    columns = [getattr(Person, f) for f in _PERSON_FIELDS] + \
+        [getattr(Household, f).label("h_" + f) for f in _HOUSEHOLD_FIELDS]
+    query = (select(*columns).outerjoin(Household, Household.id == Person.household_id)
              .where(live).order_by(Person.region_code, Household.address, Person.name, Person.id))
-    with db.session() as s:
-        total = s.scalar(select(func.count()).select_from(Person).where(live)) or 0
+    with db.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(Person).where(live)).scalar() or 0
         progress.report(0, total, "导出名册")
-        for done, (person, household) in enumerate(s.execute(query.execution_options(yield_per=2000)), start=1):
-            writer.append(_roster_row(person, household))
+        for done, row in enumerate(conn.execution_options(yield_per=2000).execute(query), start=1):
+            writer.append(_roster_row(row))
             if done % 2000 == 0:
                 progress.report(done, total, f"导出名册 {done}/{total}")
-                s.expunge_all()  # keep memory flat on a county's 100k persons
         progress.report(total, total, "导出名册")
     return writer.rows
 
 
 HOUSEHOLD_COLUMNS = [
     Column("户主姓名", width=10), Column("户主身份证号", ID), Column("住址", width=24), Column("户籍类型"),
-    Column("家庭人口数", NUMBER), Column("联系电话", ID, 14), Column("人均年收入（元）", NUMBER), Column("低保户", width=8),
-    Column("特困供养"), Column("住房状况"), Column("残疾人成员数", NUMBER), Column("区划代码", ID, 15),
+    Column("家庭人口数", NUMBER), Column("联系电话", width=14), Column("人均年收入（元）", NUMBER), Column("低保户", width=8),
+    Column("特困供养"), Column("住房状况"), Column("残疾人成员数", NUMBER), Column("区划代码", width=15),
     Column("备注", width=20),
 ]
 

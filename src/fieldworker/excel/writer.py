@@ -88,7 +88,8 @@ class SheetWriter:
             cells.append(cell)
         self.ws.append(cells)
         # Only cells needing a format become WriteOnlyCell objects: the rest stay plain values (fast).
-        self._formatted = [i for i, c in enumerate(columns) if c.kind in (ID, DATE, PERCENT)]
+        # Dates need none: openpyxl gives a date value the "yyyy-mm-dd" format by itself.
+        self._formatted = [i for i, c in enumerate(columns) if c.kind in (ID, PERCENT)]
         self.rows = 0
 
     def _cell(self, kind: str, value: Any, *, highlight: bool = False) -> Any:
