@@ -71,8 +71,8 @@ def records_with_conflicts(s: Session, keys: list[tuple[str, str]]) -> set[tuple
     found: set[tuple[str, str]] = set()
     ids = sorted({rid for _t, rid in keys})
     for part in chunks(ids):
-        found.update(s.execute(select(Conflict.table_name, Conflict.record_id).where(
-            Conflict.record_id.in_(part), Conflict.kind.in_(("field", "deletion")))).all())
+        found.update((t, r) for t, r in s.execute(select(Conflict.table_name, Conflict.record_id).where(
+            Conflict.record_id.in_(part), Conflict.kind.in_(("field", "deletion")))))
     return found
 
 

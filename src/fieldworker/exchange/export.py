@@ -114,8 +114,8 @@ def _select_records(s: Session, peer_have: dict[str, int], scope: str,
         for device, top in have_vector(s).items():
             if top <= peer_have.get(device, 0):
                 continue
-            keys_.update(s.execute(select(ChangeLog.table_name, ChangeLog.record_id).distinct().where(
-                ChangeLog.origin_device == device, ChangeLog.origin_seq > peer_have.get(device, 0))).all())
+            keys_.update((t, r) for t, r in s.execute(select(ChangeLog.table_name, ChangeLog.record_id).distinct().where(
+                ChangeLog.origin_device == device, ChangeLog.origin_seq > peer_have.get(device, 0))))
         moved_out = _moved_out(s, keys_, scope, regions)
         keys_ = {k for k in keys_ if k in regions and in_scope(regions[k], scope)} | moved_out
     return sorted(k for k in keys_ if k[0] in SYNCED_MODELS)

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Iterable
 
 from sqlalchemy import DateTime, insert, select, text, update
@@ -198,7 +199,7 @@ def merge_package(s: Session, db: Database, pkg: package.VerifiedPackage, outcom
             accepted.extend(new_writes)
             touched.append(key)
         for part in chunks(new_rows, 2000):
-            s.execute(insert(model.__table__), part)
+            s.connection().execute(insert(model.__table__), part)
     regions = region_map(s)
     for key, status, opened in results:
         counts = outcome.by_region.setdefault(regions.get(key) or "", Counts())
@@ -249,10 +250,9 @@ def _apply(s: Session, model: type, key: tuple[str, str], state: Any, current: d
             elif isinstance(column.type, DateTime):
                 values[name] = _parse_time(state.first.at)  # same on every replica, unlike "now"
     if model.derived_fields:
-        probe = model()
-        for name in content_fields(model):
-            setattr(probe, name, values.get(name, (current or {}).get(name)))
-        probe.refresh_derived()
+        # A plain namespace is enough for refresh_derived and avoids ORM instrumentation per record.
+        probe = SimpleNamespace(**{name: values.get(name, (current or {}).get(name)) for name in content_fields(model)})
+        model.refresh_derived(probe)
         values.update({name: getattr(probe, name) for name in model.derived_fields})
     meta = {"updated_at": _parse_time(state.last.at), "device_id": state.last.device, "revision": state.count}
     if current is None:
@@ -283,10 +283,10 @@ def _append_log(s: Session, writes: list[Write]) -> None:
     metas = [{"origin_device": w.device, "origin_seq": w.seq, "lamport": w.lamport,
               "parents": json.dumps([list(p) for p in w.parents])} for w in writes]
     for part in chunks(logs, 5000):
-        s.execute(insert(ChangeLog), part)
+        s.connection().execute(insert(ChangeLog.__table__), part)  # Core: no primary keys fetched back
     for part in chunks(metas, 5000):
         # OR REPLACE: metadata left behind by a damaged change log is simply renewed.
-        s.execute(insert(WriteMeta).prefix_with("OR REPLACE"), part)
+        s.connection().execute(insert(WriteMeta.__table__).prefix_with("OR REPLACE"), part)
 
 
 def _store_attachments(db: Database, blobs: dict[str, bytes]) -> None:

@@ -100,7 +100,7 @@ def stamp_pending(session: Session) -> int:
                      "parents": json.dumps(parents)})
         heads[(table, record)] = {(device, seq)}
     for part in chunks(rows, 5000):
-        session.execute(insert(WriteMeta), part)
+        session.connection().execute(insert(WriteMeta.__table__), part)
     return len(rows)
 
 
@@ -122,32 +122,35 @@ def _query():
 
 
 def _row_to_write(row: Any) -> Write:
-    at = row.at.isoformat() if isinstance(row.at, dt.datetime) else str(row.at)
-    return Write(row.table_name, row.record_id, row.origin_device, row.origin_seq, row.lamport,
-                 [(d, s) for d, s in json.loads(row.parents)], row.op, at, row.account, row.revision,
-                 json.loads(row.changes))
+    table, record, device, seq, lamport, parents, op, at, account, revision, changes = tuple(row)[:11]
+    at = at.isoformat() if isinstance(at, dt.datetime) else str(at)
+    return Write(table, record, device, seq, lamport, [(d, s) for d, s in json.loads(parents)], op, at, account,
+                 revision, json.loads(changes))
 
 
 def load_writes(session: Session, records: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Write]]:
     """Every stamped write known for the given (table, record id) pairs, in local order."""
-    wanted = set(records)
-    by_id: dict[str, list[str]] = {}
-    for table, record in wanted:
-        by_id.setdefault(record, []).append(table)
+    by_table: dict[str, list[str]] = {}
+    for table, record in set(records):
+        by_table.setdefault(table, []).append(record)
     out: dict[tuple[str, str], list[Write]] = {}
-    for part in chunks(sorted(by_id)):
-        for row in session.execute(_query().where(ChangeLog.record_id.in_(part)).order_by(ChangeLog.seq)):
-            key = (row.table_name, row.record_id)
-            if key in wanted:
-                out.setdefault(key, []).append(_row_to_write(row))
+    rows = []
+    for table, ids in by_table.items():
+        for part in chunks(sorted(ids)):
+            # (table_name, record_id) is the change log's index: both columns keep this a lookup.
+            rows.extend(session.execute(_query().add_columns(ChangeLog.seq).where(
+                ChangeLog.table_name == table, ChangeLog.record_id.in_(part))))
+    rows.sort(key=lambda row: row[-1])  # the seq column added last: local order
+    for row in rows:
+        out.setdefault((row.table_name, row.record_id), []).append(_row_to_write(row))
     return out
 
 
 def known_ids(session: Session, ids: list[WriteId]) -> set[WriteId]:
     found: set[WriteId] = set()
     for part in chunks(ids):
-        found.update(session.execute(select(ChangeLog.origin_device, ChangeLog.origin_seq).where(
-            tuple_(ChangeLog.origin_device, ChangeLog.origin_seq).in_(part))).all())
+        found.update((d, q) for d, q in session.execute(select(ChangeLog.origin_device, ChangeLog.origin_seq).where(
+            tuple_(ChangeLog.origin_device, ChangeLog.origin_seq).in_(part))))
     return found
 
 
