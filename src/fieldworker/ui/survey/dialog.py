@@ -31,6 +31,7 @@ class SurveyDialog(QDialog):
         self.db = db
         self.today = today or dt.date.today()
         self.ctx = service.open_survey(db, person_id, year)
+        self.person_changes: dict = {}
         self.setWindowTitle(self.tr("Yearly update survey %1 — %2").replace("%1", str(year))
                             .replace("%2", self.ctx.person_name))
         self.resize(900, 760)
@@ -105,6 +106,9 @@ class SurveyDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         for button in (self.confirm_button, self.print_button, self.save_button, self.complete_button, close):
+            # Enter means "next item" in this form, never "press whichever button is default".
+            button.setAutoDefault(False)
+            button.setDefault(False)
             row.addWidget(button)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.complete)
@@ -183,8 +187,7 @@ class SurveyDialog(QDialog):
             show_error(self, exc)
             return False
         self._saved(result.status)
-        if result.person_changes:
-            self.setProperty("personChanges", result.person_changes)
+        self.person_changes = result.person_changes
         self.accept()
         return True
 

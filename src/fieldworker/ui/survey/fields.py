@@ -25,7 +25,7 @@ COLUMNS = 3
 class ChoiceField(QFrame):
     """Radio buttons (single, yes/no) or check boxes (multiple) for a question's coded choices."""
 
-    changed = Signal()
+    changed = Signal(str)  # question id
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,10 +47,11 @@ class ChoiceField(QFrame):
             button.setAutoExclusive(False)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setObjectName(f"choice_{question.id}_{choice.code}")
-            self.group.addButton(button)
-            button.toggled.connect(lambda on, code=choice.code: self._toggled(code, on))
+            self.group.addButton(button, index)
             layout.addWidget(button, index // columns, index % columns)
             self.buttons[choice.code] = button
+        # Bound-method slots only: lambdas with default arguments as slots crashed PySide at exit.
+        self.group.idToggled.connect(self._id_toggled)
         self._digits = ""
         self._clock = QElapsedTimer()
         self._cursor = 0
@@ -70,6 +71,9 @@ class ChoiceField(QFrame):
             button.setChecked(code in codes)
         self._updating = False
 
+    def _id_toggled(self, index: int, on: bool) -> None:
+        self._toggled(self.question.choices[index].code, on)
+
     def _toggled(self, code: str, on: bool) -> None:
         if self._updating:
             return
@@ -88,7 +92,7 @@ class ChoiceField(QFrame):
                     button.setChecked(False)
         self._updating = False
         self._cursor = list(self.buttons).index(code)
-        self.changed.emit()
+        self.changed.emit(self.question.id)
 
     # -- keyboard ---------------------------------------------------------
     def pick(self, code: str) -> bool:
@@ -124,7 +128,7 @@ class ChoiceField(QFrame):
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.set_value(None)
-            self.changed.emit()
+            self.changed.emit(self.question.id)
             return
         super().keyPressEvent(event)
 
@@ -144,7 +148,6 @@ class ChoiceField(QFrame):
 
     def _show_cursor(self) -> None:
         for index, button in enumerate(self.buttons.values()):
-            button.setProperty("cursor", index == self._cursor)
             font = button.font()
             font.setUnderline(index == self._cursor and self.hasFocus())
             button.setFont(font)
@@ -164,7 +167,7 @@ class ChoiceField(QFrame):
 class LineField(QLineEdit):
     """Text, integer, decimal or date answers; the core validates, the validator only helps typing."""
 
-    changed = Signal()
+    changed = Signal(str)  # question id
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,7 +181,10 @@ class LineField(QLineEdit):
             self.setValidator(validator)
         elif question.type == "date":
             self.setPlaceholderText("2026-07-01")
-        self.textEdited.connect(lambda _text: self.changed.emit())
+        self.textEdited.connect(self._text_edited)
+
+    def _text_edited(self, _text: str) -> None:
+        self.changed.emit(self.question.id)
 
     def value(self) -> Any:
         return self.text().strip() or None

@@ -82,7 +82,7 @@ class SurveyForm(QWidget):
             inner = QVBoxLayout(box)
             for question in section.questions:
                 row = QuestionRow(question, box)
-                row.field.changed.connect(lambda qid=question.id: self._edited(qid))
+                row.field.changed.connect(self._edited)
                 row.field.installEventFilter(self)
                 inner.addWidget(row)
                 self.rows[question.id] = row
