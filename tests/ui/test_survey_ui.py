@@ -232,3 +232,30 @@ def test_main_window_has_the_survey_tab(qtbot, main_window) -> None:  # type: ig
     assert isinstance(tab, SurveyTab)
     main_window.tabs.setCurrentWidget(tab)
     assert tab.model.rowCount() > 0 and tab.progress.maximum() == tab.model.rowCount()
+
+
+def test_enter_in_the_surveyor_box_presses_no_button(qtbot, village) -> None:  # type: ignore[no-untyped-def]
+    db, person_id = village
+    dialog = SurveyDialog(db, person_id, 2026, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.surveyor.setFocus()
+    qtbot.keyClick(dialog.surveyor, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert service.open_survey(db, person_id, 2026).status == "0"
+
+
+def test_batch_pdf_can_be_cancelled_from_the_gui(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tab = SurveyTab(demo_db, today=TODAY)
+    qtbot.addWidget(tab)
+    target = tmp_path / "village.pdf"
+    tab.export_pdf("all", str(target))
+    op = tab.last_op
+    finished = []
+    op.finished.connect(lambda: finished.append(True))  # queued from the worker: not delivered yet
+    op.cancel()  # what the progress dialog's 取消 button does
+    qtbot.waitUntil(lambda: bool(finished), timeout=20000)
+    assert not target.exists() and not list(tmp_path.glob("*.part"))
+    assert not hasattr(tab, "last_pdf")
