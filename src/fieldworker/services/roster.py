@@ -159,18 +159,19 @@ def _get_household(s: Session, household_id: str) -> Household:
 
 
 def households(db: Database, *, text: str = "") -> list[dict[str, Any]]:
-    """All live households with their number of disabled members (small: one village)."""
+    """Live households (as read-only rows) with their number of disabled members."""
     members = (select(Person.household_id, func.count().label("n")).where(Person.deleted.is_(False))
                .group_by(Person.household_id).subquery())
-    query = (select(Household, func.coalesce(members.c.n, 0))
+    columns = [c for c in Household.__table__.columns]
+    query = (select(*columns, func.coalesce(members.c.n, 0).label("disabled_members"))
              .outerjoin(members, members.c.household_id == Household.id)
              .where(Household.deleted.is_(False)).order_by(Household.address, Household.head_name))
     if text:
         like = f"%{text.strip()}%"
         query = query.where(or_(Household.head_name.like(like), Household.address.like(like),
                                 Household.head_id_number.like(like)))
-    with db.session() as s:
-        return [{"household": h, "disabled_members": n} for h, n in s.execute(query)]
+    with db.engine.connect() as conn:
+        return [{"household": row, "disabled_members": row.disabled_members} for row in conn.execute(query)]
 
 
 # ---------------------------------------------------------------- queries

@@ -85,10 +85,15 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Main work areas"))
         self.setCentralWidget(self.tabs)
+        # Tabs are built when first opened (or asked for), so start-up costs only the first one.
+        self._pending: dict[str, Callable[[Database, "MainWindow"], QWidget]] = {}
         for name, title, factory in TABS:
-            widget = factory(db, self)
-            widget.setObjectName(f"{name}Tab")
-            self.tabs.addTab(widget, _tr(title))
+            holder = QWidget()
+            holder.setObjectName(f"{name}Pending")
+            self.tabs.addTab(holder, _tr(title))
+            self._pending[name] = factory
+        self.tabs.currentChanged.connect(self._build_current)
+        self._build_current(self.tabs.currentIndex())
         self._build_menu()
         self._apply_font_size(int(db.get_setting(FONT_SIZE_SETTING, QApplication.font().pointSize())))
         self.statusBar().showMessage(
@@ -96,7 +101,32 @@ class MainWindow(QMainWindow):
             .replace("%3", self.info.region_code))
 
     def tab(self, name: str) -> QWidget:
+        """The tab's widget, built now if it has not been opened yet."""
+        if name in self._pending:
+            self._build(name)
         return self.findChild(QWidget, f"{name}Tab")  # type: ignore[return-value]
+
+    def _build_current(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        if holder is not None and holder.objectName().endswith("Pending"):
+            self._build(holder.objectName().removesuffix("Pending"))
+
+    def _build(self, name: str) -> None:
+        factory = self._pending.pop(name)
+        holder = self.findChild(QWidget, f"{name}Pending")
+        index = self.tabs.indexOf(holder)
+        widget = factory(self.db, self)
+        widget.setObjectName(f"{name}Tab")
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, _tr(next(t for n, t, _f in TABS if n == name)))
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        holder.deleteLater()
+        if self.property("fontPointSize"):
+            for child in [widget, *widget.findChildren(QWidget)]:
+                child.setFont(self.font())
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -63,8 +63,15 @@ class RosterTab(QWidget):
         self.status.setObjectName("rosterStatus")
         layout.addWidget(self.status)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self._households_loaded = False
+        self.views.currentChanged.connect(lambda _index: self._load_households_once())
         self.apply_filter()
-        self.households_model.reload()
+
+    def _load_households_once(self) -> None:
+        # A county database has ~90k households: load them only when the view is opened.
+        if not self._households_loaded and self.views.currentIndex() == 1:
+            self._households_loaded = True
+            self.households_model.reload()
 
     # -- building
     def _build_filters(self) -> QHBoxLayout:
@@ -199,8 +206,9 @@ class RosterTab(QWidget):
 
     def refresh(self) -> None:
         self.apply_filter()
-        self.households_model.reload()
-        self._show_members()
+        if self._households_loaded:
+            self.households_model.reload()
+            self._show_members()
 
     # -- persons
     def selected_person(self) -> str | None:
