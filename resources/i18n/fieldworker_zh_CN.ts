@@ -1,6 +1,76 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accounts on this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add an account (administrators only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New account name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Password of the new account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My new password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New pass&amp;word:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>级别</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Activity log</source>
@@ -1024,8 +1094,8 @@
         <translation>已拒收</translation>
     </message>
     <message>
-        <source>Not for this computer</source>
-        <translation>不是发给本机的</translation>
+        <source>Skipped</source>
+        <translation>跳过</translation>
     </message>
     <message>
         <source>data differs from the sender; a full package will be requested</source>
@@ -1082,16 +1152,16 @@
         <translation>区划代码</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
         <source>Role</source>
         <translation>级别</translation>
     </message>
     <message>
         <source>Fingerprint</source>
         <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Place name</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Last received</source>
@@ -2044,6 +2114,14 @@
         <translation>%1 — 保存为PDF…</translation>
     </message>
     <message>
+        <source>Subsidy &amp;cap…</source>
+        <translation>补助上限(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Subsidy cap</source>
+        <translation>补助上限</translation>
+    </message>
+    <message>
         <source>%1 requests shown, %2 overdue</source>
         <translation>显示 %1 项申请，其中超期 %2 项</translation>
     </message>
@@ -2070,6 +2148,14 @@
     <message>
         <source>Photos (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>照片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Subsidy cap per household (yuan):</source>
+        <translation>每户补助上限（元）：</translation>
+    </message>
+    <message>
+        <source>Subsidy cap per person (yuan):</source>
+        <translation>每人补助上限（元）：</translation>
     </message>
     <message>
         <source>Save forms as PDF</source>
@@ -2285,6 +2371,69 @@
     <message>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityGuard</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up to USB drive…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Activity log…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;ccounts and password…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New recovery key…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The old recovery sheet will stop working. Continue?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the USB drive or folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backups (*.db)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -164,7 +164,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
             continue
         if o.status == "skipped":
             if not args.json:
-                print(f"跳过 {o.path.name}：不是发给本机的")
+                print(f"跳过 {o.path.name}：{o.reason}")
             continue
         if args.json:
             continue

@@ -41,6 +41,19 @@ class ConflictView:
         return {**self.__dict__, "kind_label": KIND_LABELS.get(self.kind, self.kind)}
 
 
+def record_label(db: Database, table: str, record_id: str) -> str:
+    """What a person recognises a record by: a person's name, a household's head, else a short id."""
+    with db.session() as s:
+        row = s.execute(select(SYNCED_MODELS[table].__table__).where(
+            SYNCED_MODELS[table].__table__.c.id == record_id)).mappings().first()
+    if row is None:
+        return record_id[:8]
+    for key in ("name", "head_name", "label", "number"):
+        if row.get(key):
+            return str(row[key])
+    return record_id[:8]
+
+
 def record_conflicts(s: Session, table: str, record_id: str, found: list[ConflictFound], region: str) -> int:
     """Store the conflicts now present on a record and settle the ones that are gone; returns newly opened."""
     current = {(c.kind, c.field): c for c in s.scalars(select(Conflict).where(

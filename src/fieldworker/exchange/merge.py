@@ -116,8 +116,9 @@ def import_packages(db: Database, paths: Iterable[Path], *, dry_run: bool = Fals
         try:
             pkg = package.read(db, path)
         except package.PackageRejected as exc:
-            # A township's stick holds packages for many villages: in a folder, others' are not errors.
-            status = "skipped" if exc.code == "wrong_recipient" and not explicit else "rejected"
+            # A township's stick holds packages for many villages and old ones already imported:
+            # found in a folder, those are skipped, not errors.
+            status = "skipped" if exc.code in ("wrong_recipient", "replay") and not explicit else "rejected"
             outcomes.append(PackageOutcome(path, status, exc.message, exc.code))
             continue
         sender = pkg.manifest["sender"]

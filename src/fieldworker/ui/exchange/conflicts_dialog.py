@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from fieldworker.domain.codes import FIELD_LABELS
 from fieldworker.domain.errors import ValidationError
 from fieldworker.exchange import conflicts, flags
 from fieldworker.store.engine import Database
@@ -22,7 +23,7 @@ def _show_value(value: object) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, dict):  # an edit that competes with a deletion: the fields it changed
-        return "，".join(f"{k}={v[1]}" for k, v in value.items() if k not in ("deleted_at",))
+        return "，".join(f"{FIELD_LABELS.get(k, k)}={v[1]}" for k, v in value.items() if k not in ("deleted_at",))
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
 
 
@@ -117,6 +118,7 @@ class ConflictsDialog(QDialog):
         self.flag_table.setModel(self.flag_model)
         self.flag_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.flag_table.setAccessibleName(self.tr("Open flags"))
+        self.flag_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.flag_table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.flag_table, 1)
         row = QHBoxLayout()
@@ -165,8 +167,11 @@ class ConflictsDialog(QDialog):
 
     def reload(self) -> None:
         items = conflicts.list_conflicts(self.db)
-        self.conflict_model.set_rows([(conflicts.KIND_LABELS.get(c.kind, c.kind), c.region_code, c.record_id[:18],
-                                       c.field, _show_value(c.winner), c.detected_at) for c in items], items)
+        self.conflict_model.set_rows([(conflicts.KIND_LABELS.get(c.kind, c.kind), c.region_code,
+                                       c.record_id if c.kind == "duplicate" else
+                                       conflicts.record_label(self.db, c.table_name, c.record_id),
+                                       FIELD_LABELS.get(c.field, c.field), _show_value(c.winner),
+                                       c.detected_at.replace("T", " ")) for c in items], items)
         self.candidates.clear()
         if items:
             self.conflict_table.selectRow(0)

@@ -118,7 +118,7 @@ class ImportDialog(QDialog):
     def _show(self, report: merge.ImportReport) -> None:
         rows, payloads = [], []
         result_text = {"preview": self.tr("Ready to import"), "merged": self.tr("Imported"),
-                       "rejected": self.tr("Refused"), "skipped": self.tr("Not for this computer")}
+                       "rejected": self.tr("Refused"), "skipped": self.tr("Skipped")}
         for outcome in report.outcomes:
             regions = outcome.by_region or {"": merge.Counts()}
             for region, counts in sorted(regions.items()):

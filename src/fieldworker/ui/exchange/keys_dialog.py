@@ -28,7 +28,7 @@ class KeysDialog(QDialog):
         self.own.setObjectName("ownFingerprint")
         self.own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.own)
-        self.model = RowsModel([self.tr("Region"), self.tr("Name"), self.tr("Role"), self.tr("Fingerprint"),
+        self.model = RowsModel([self.tr("Region"), self.tr("Place name"), self.tr("Role"), self.tr("Fingerprint"),
                                 self.tr("Last received"), self.tr("Last sent"), self.tr("Unacknowledged"),
                                 self.tr("Open conflicts"), self.tr("State")], self)
         self.table = QTableView(self)
