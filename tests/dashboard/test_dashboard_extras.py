@@ -39,3 +39,13 @@ def test_survey_progress_not_available_without_the_table(tmp_path):
     db = Database.open(tmp_path / "none.db", migrate=False)
     assert extras.survey_progress(db, 2025) is None
     db.close()
+
+
+def test_requests_by_stage_in_workflow_order(demo_db):
+    from fieldworker.requests import definition
+
+    counts = extras.requests_by_stage(demo_db)
+    for kind in ("renovation", "device"):
+        order = [s.code for s in definition.load(kind).stages]
+        shown = [c.stage for c in counts if c.kind == kind]
+        assert shown and shown == sorted(shown, key=order.index)

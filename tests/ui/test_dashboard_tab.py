@@ -117,3 +117,21 @@ def test_import_dialog_check_then_import(qtbot, dashboard, main_window, tmp_path
     for pid in roster.person_ids(main_window.db, roster.PersonFilter()):
         ids.add(roster.get_person(main_window.db, pid).id_number)
     assert {GOOD_A, GOOD_B, GOOD_X} <= ids
+
+
+def test_township_sees_each_village(qtbot, dashboard, main_window):
+    from fieldworker.store.models import Person, Region
+
+    db = main_window.db
+    with db.session() as s:
+        s.add(Region(code="330521100202", name="城东村", level="village"))
+        s.add(Person(region_code="330521100202", name="外村一", gender="1", birth_date=dt.date(1980, 1, 1),
+                     id_number="330521198001010019", category="4", grade="1"))
+    with qtbot.waitSignal(dashboard.refreshed, timeout=20_000):
+        qtbot.keyClick(dashboard, Qt.Key.Key_F5)
+    combo = dashboard.region_combo
+    assert combo.isEnabled() and combo.count() == 3
+    combo.setCurrentIndex(combo.findData("330521100202"))
+    figures = {f.key: f for f in dashboard.figure_model.figures}
+    assert figures["medical"].eligible == 1 and figures["care_subsidy"].eligible == 1
+    assert dashboard.gap_combo.count() == len(figures)

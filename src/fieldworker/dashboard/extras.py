@@ -30,12 +30,14 @@ def _has_table(db: Database, name: str) -> bool:
     return inspect(db.engine).has_table(name)
 
 
-def _stage_label(kind: str, stage: str) -> str:
+def _stage_info(kind: str, stage: str) -> tuple[int, str]:
+    """(position in the workflow, label) of a stage, from the requests area's own definition."""
     try:
-        definition = importlib.import_module("fieldworker.requests.definition")
-        return str(definition.load(kind).stage_label(stage))
+        workflow = importlib.import_module("fieldworker.requests.definition").load(kind)
+        codes_ = [s.code for s in workflow.stages]
+        return (codes_.index(stage) if stage in codes_ else len(codes_)), str(workflow.stage_label(stage))
     except Exception:  # the requests area may be absent or its form file may not know this stage
-        return stage
+        return 999, stage
 
 
 def requests_by_stage(db: Database) -> list[StageCount] | None:
@@ -46,8 +48,9 @@ def requests_by_stage(db: Database) -> list[StageCount] | None:
                "ORDER BY kind, stage")
     with db.engine.connect() as conn:
         rows = conn.execute(sql).all()
-    return [StageCount(kind, REQUEST_KINDS.get(kind, kind), stage, _stage_label(kind, stage), n)
-            for kind, stage, n in rows]
+    counted = [(kind, _stage_info(kind, stage), stage, n) for kind, stage, n in rows]
+    counted.sort(key=lambda c: (c[0], c[1][0]))  # stages in workflow order, not alphabetical
+    return [StageCount(kind, REQUEST_KINDS.get(kind, kind), stage, info[1], n) for kind, info, stage, n in counted]
 
 
 @dataclass(frozen=True)

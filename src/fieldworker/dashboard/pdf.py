@@ -68,7 +68,7 @@ def figures_table(figures: Sequence[Figure]) -> Flowable:
 def gap_list(fig: Figure) -> list[Flowable]:
     parts: list[Flowable] = [heading(f"应补尽补名单：{fig.title}（{len(fig.gaps)}{fig.unit}）")]
     rows = [[n, g.name, g.id_number, g.address, g.detail] for n, g in enumerate(fig.gaps, start=1)]
-    parts.append(data_table(["序号", "姓名", "身份证号", "住址", "情况"], rows, [10, 18, 40, 28, 60]))
+    parts.append(data_table(["序号", "姓名", "身份证号", "住址", "情况"], rows, [12, 18, 40, 28, 58]))
     return parts
 
 
