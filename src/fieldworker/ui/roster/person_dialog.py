@@ -48,7 +48,7 @@ class PersonDialog(QDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll)
 
-        self.name = left.add("name", self.tr("&Name:"), QLineEdit(), self.tr("Name"))
+        self.name = left.add("name", self.tr("Full &name:"), QLineEdit(), self.tr("Name"))
         self.id_number = left.add("id_number", self.tr("&ID number:"), QLineEdit(), self.tr("ID number"))
         self.id_number.setMaxLength(20)
         self.derived = QLabel()
@@ -147,11 +147,10 @@ class PersonDialog(QDialog):
             return
         try:
             idn = ids.parse_id_number(text)
-        except ValidationError as exc:
-            self.derived.setText(exc.message)
-            self.derived.setStyleSheet("color: #b00020")
+        except ValidationError:
+            self.derived.setText("")
+            self._validate_quietly()  # the reason shows under the field, once
             return
-        self.derived.setStyleSheet("")
         self.derived.setText(self.tr("%1, born %2, age %3").replace("%1", codes.label(codes.GENDER, idn.gender))
                              .replace("%2", idn.birth_date.isoformat())
                              .replace("%3", str(idn.age_on(dt.date.today()))))
