@@ -226,3 +226,20 @@ def test_history_and_counts_are_kept(village, township, usb):
     assert rows[0]["direction"] == "received" and json.dumps(rows[0]["summary"])
     with township.session() as s:
         assert s.scalar(select(func.count()).select_from(Person)) >= 40
+
+
+def test_photos_travel_with_their_records(village, township, usb):
+    from fieldworker import attachments
+    from fieldworker.requests.models import RequestPhoto
+
+    with village.session() as s:
+        refs = sorted(set(s.scalars(select(RequestPhoto.ref))))
+    assert refs, "the demo village has renovation photos"
+    result = export.export_for(village, township.device_id, usb)
+    assert result.attachments == len(refs)
+    photo = attachments.read_attachment(village, refs[0])
+    assert photo[len(photo) // 2:len(photo) // 2 + 64] not in result.path.read_bytes()  # sealed, not in the clear
+    send_outcome = merge.import_packages(township, [result.path]).outcomes[0]
+    assert send_outcome.status == "merged"
+    for ref in refs:
+        assert attachments.read_attachment(township, ref) == attachments.read_attachment(village, ref)
