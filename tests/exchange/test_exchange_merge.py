@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from sqlalchemy import func, select
 
 from fieldworker.exchange import conflicts, export, flags, merge
@@ -243,3 +245,35 @@ def test_photos_travel_with_their_records(village, township, usb):
     assert send_outcome.status == "merged"
     for ref in refs:
         assert attachments.read_attachment(township, ref) == attachments.read_attachment(village, ref)
+
+
+def test_township_forwards_village_changes_to_the_county_without_echo(village, township, usb, tmp_path):
+    from .conftest import introduce, make_installation
+
+    county = make_installation(tmp_path, "德清县", "county", "330521000000")
+    introduce(township, county)
+    send(village, township, usb)
+    up = send(township, county, usb)
+    assert up.by_region["330521100201"].new >= 40
+    assert persons(county) == persons(village)
+    with county.session() as s:
+        origins = set(s.scalars(select(ChangeLog.origin_device).distinct()))
+    assert village.device_id in origins  # forwarded under the village's own origin
+    down = export.export_for(county, township.device_id, usb)
+    assert down.writes == 0  # the county has nothing the township does not already hold
+    merge.import_packages(township, [down.path])
+    back = export.export_for(township, county.device_id, usb)
+    assert back.writes == 0  # acknowledged: nothing is sent twice once the county's receipt arrived
+    county.close()
+
+
+def test_installations_outside_each_others_area_cannot_exchange(village, tmp_path, usb):
+    from fieldworker.domain.errors import ValidationError
+    from .conftest import introduce, make_installation
+
+    other = make_installation(tmp_path, "新市镇", "township", "330521101000")
+    introduce(village, other)
+    with pytest.raises(ValidationError) as err:
+        export.export_for(village, other.device_id, usb)
+    assert err.value.code == "out_of_area" and "上下级" in err.value.message
+    other.close()
