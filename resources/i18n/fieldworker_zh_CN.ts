@@ -1184,6 +1184,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Persons</source>
+        <translation>人员</translation>
+    </message>
+    <message>
         <source>Trusted partner computers</source>
         <translation>已信任的对方设备</translation>
     </message>

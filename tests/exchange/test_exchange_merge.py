@@ -224,6 +224,7 @@ def test_history_and_counts_are_kept(village, township, usb):
     from fieldworker.exchange import status
     (peer,) = status.peer_status(township)
     assert peer.region_code == "330521100201" and peer.last_received
+    assert peer.persons == len([p for p in persons(township).values() if not p["deleted"]]) >= 40
     rows = status.history(township)
     assert rows[0]["direction"] == "received" and json.dumps(rows[0]["summary"])
     with township.session() as s:

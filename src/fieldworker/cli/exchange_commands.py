@@ -240,5 +240,5 @@ def run_status(args: argparse.Namespace, context: CliContext) -> int:
         return 0
     for p in items:
         print(f"{p.region_name}（{p.region_code}）最近收到 {p.last_received or '从未'}，最近发出 {p.last_sent or '从未'}，"
-              f"未确认 {p.unacknowledged}，冲突 {p.open_conflicts}")
+              f"未确认 {p.unacknowledged}，冲突 {p.open_conflicts}，在册 {p.persons} 人")
     return 0

@@ -13,6 +13,7 @@ from fieldworker.exchange import keys
 from fieldworker.exchange.models import Conflict, PackageRecord, Peer
 from fieldworker.exchange.scope import prefix
 from fieldworker.store.engine import Database
+from fieldworker.store.models import Person
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class PeerStatus:
     unacknowledged: int
     open_conflicts: int
     needs_full: bool
+    persons: int  # live persons of the peer's area held here
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -47,9 +49,11 @@ def peer_status(db: Database) -> list[PeerStatus]:
             area = prefix(peer.role, peer.region_code)
             conflicts = s.scalar(select(func.count()).select_from(Conflict).where(
                 Conflict.status == "open", Conflict.region_code.startswith(area))) or 0
+            persons = s.scalar(select(func.count()).select_from(Person).where(
+                Person.region_code.startswith(area), Person.deleted.is_(False))) or 0
             out.append(PeerStatus(peer.device_id, peer.role, peer.region_code, peer.region_name,
                                   keys.show_fingerprint(peer.fingerprint), peer.revoked, last("received"),
-                                  last("sent"), unacked, conflicts, peer.needs_full))
+                                  last("sent"), unacked, conflicts, peer.needs_full, persons))
     return out
 
 

@@ -30,7 +30,7 @@ class KeysDialog(QDialog):
         layout.addWidget(self.own)
         self.model = RowsModel([self.tr("Region"), self.tr("Place name"), self.tr("Role"), self.tr("Fingerprint"),
                                 self.tr("Last received"), self.tr("Last sent"), self.tr("Unacknowledged"),
-                                self.tr("Open conflicts"), self.tr("State")], self)
+                                self.tr("Open conflicts"), self.tr("Persons"), self.tr("State")], self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -62,7 +62,7 @@ class KeysDialog(QDialog):
         roles = {"village": self.tr("Village"), "township": self.tr("Township"), "county": self.tr("County")}
         self.model.set_rows([(p.region_code, p.region_name, roles.get(p.role, p.role), p.fingerprint,
                               p.last_received or self.tr("never"), p.last_sent or self.tr("never"), p.unacknowledged,
-                              p.open_conflicts, self.tr("revoked") if p.revoked else self.tr("trusted"))
+                              p.open_conflicts, p.persons, self.tr("revoked") if p.revoked else self.tr("trusted"))
                              for p in peers], peers)
 
     def export_card(self) -> None:
