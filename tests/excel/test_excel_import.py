@@ -241,3 +241,37 @@ def test_ten_thousand_rows(db, tmp_path):
     assert result.counts[NEW] == 10_500 and result.counts[ERROR] == 0
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Person)) == 10_500
+
+
+def _two_village_sheet(path):  # type: ignore[no-untyped-def]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "残疾类别", "残疾等级", "区划代码", "家庭住址"])
+    ws.append(["王建国", GOOD_A, "肢体", "二级", "330521100201", "一组1号"])
+    ws.append(["李秀英", GOOD_B, "智力", "二级", "330521100202", "一组1号"])
+    wb.save(path)
+    return path
+
+
+def test_village_installation_refuses_rows_of_another_village(db, tmp_path):
+    result = import_roster(db, _two_village_sheet(tmp_path / "two.xlsx"), today=TODAY)
+    assert result.counts[NEW] == 1 and result.counts[ERROR] == 1
+    assert "不属于本机管辖范围" in result.plan.problems[0].message and result.plan.problems[0].row == 3
+
+
+def test_township_installation_keeps_each_persons_village(tmp_path):
+    from fieldworker.services import installation
+    from fieldworker.store.engine import Database
+
+    township = Database.open(tmp_path / "township.db")
+    installation.initialise(township, role="township", region_code="330521100000", name="武康街道")
+    result = import_roster(township, _two_village_sheet(tmp_path / "two.xlsx"), today=TODAY)
+    assert result.counts[NEW] == 2
+    people = _persons(township)
+    assert (people[GOOD_A].region_code, people[GOOD_B].region_code) == ("330521100201", "330521100202")
+    with township.session() as s:
+        homes = {h.id: h.region_code for h in s.scalars(select(Household))}
+    assert homes[people[GOOD_A].household_id] == "330521100201"
+    assert people[GOOD_A].household_id != people[GOOD_B].household_id  # same address, different villages
+    assert import_roster(township, tmp_path / "two.xlsx", today=TODAY).counts[UNCHANGED] == 2
+    township.close()

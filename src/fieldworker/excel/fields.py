@@ -18,7 +18,7 @@ from fieldworker.domain import codes
 class ImportField:
     key: str
     label: str
-    kind: str  # text | id | card | code | codes | bool | date | int | check_date | check_gender
+    kind: str  # text | id | card | region | code | codes | bool | date | int | check_date | check_gender
     synonyms: tuple[str, ...] = ()
     table: Mapping[str, str] | None = None
     household: bool = False  # a field of the household, not the person
@@ -53,6 +53,8 @@ FIELDS: tuple[ImportField, ...] = (
     _f("education_status", "code", "受教育状态 就学状况 在校情况", codes.EDUCATION_STATUS),
     _f("employment_status", "code", "就业状态 就业情况 就业形式", codes.EMPLOYMENT_STATUS),
     _f("notes", "text", "备注 说明"),
+    # The village a person belongs to (12-digit 统计用区划代码); this installation's region when absent.
+    _f("region_code", "region", "区划代码 统计用区划代码 村区划代码 行政区划代码"),
     # Read only to check them against the 身份证号, which is where they are taken from.
     _f("birth_date", "check_date", "出生日期 出生年月日 生日"),
     _f("gender", "check_gender", "性别"),

@@ -44,6 +44,7 @@ class PlannedRow:
     person_values: dict[str, Any] = field(default_factory=dict)
     household_ref: str | None = None  # an existing household id, or "new:<key>"
     household_values: dict[str, Any] | None = None
+    region_code: str | None = None  # from a 区划代码 column; else this installation's region
     problems: list[RowProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -109,10 +110,19 @@ def _existing_households(db: Database) -> dict[str, Household]:
         return {h.id: h for h in s.scalars(select(Household).where(Household.deleted.is_(False)))}
 
 
-def _household_key(values: dict) -> str:
+def _household_key(values: dict, region: str) -> str:
     if values.get("head_id_number"):
         return "id:" + values["head_id_number"]
-    return f"name:{values['head_name']}|{values.get('address', '')}"
+    return f"name:{region}|{values['head_name']}|{values.get('address', '')}"
+
+
+SCOPE_DIGITS = {"village": 12, "township": 9, "county": 6}
+
+
+def _scope(db: Database) -> tuple[str, str]:
+    """The 区划代码 prefix this installation covers (its village, township or county), and its code."""
+    info = installation.require(db)
+    return info.region_code[: SCOPE_DIGITS.get(info.role, 12)], info.region_code
 
 
 def plan_import(db: Database, sheet: SheetData, mapping: dict[str, str], *, today: dt.date | None = None,
@@ -127,21 +137,23 @@ def plan_import(db: Database, sheet: SheetData, mapping: dict[str, str], *, toda
     existing = _existing_persons(db, sorted({normalize_id(p.id_number) for p in parsed if p.id_number}))
     households = _existing_households(db) if with_household else {}
     by_key = {_household_key({"head_id_number": h.head_id_number, "head_name": h.head_name,
-                              "address": h.address}): h.id for h in households.values()}
+                              "address": h.address}, h.region_code): h.id for h in households.values()}
     seen_ids: dict[str, int] = {}
+    scope = _scope(db)
     planned = []
     total = len(parsed)
     for done, row in enumerate(parsed, start=1):
         if done % 500 == 0:
             progress.report(done, total, f"检查第{done}/{total}行")
         planned.append(_plan_row(row, sheet, columns, existing, households, by_key, seen_ids, today,
-                                 with_household))
+                                 with_household, scope))
     return ImportPlan(sheet, mapping, planned, skipped=len(parsed_or_none) - len(parsed))
 
 
 def _plan_row(parsed: ParsedRow, sheet: SheetData, columns: dict[str, int], existing: dict[str, Person],
               households: dict[str, Household], by_key: dict[str, str], seen_ids: dict[str, int],
-              today: dt.date, with_household: bool) -> PlannedRow:
+              today: dt.date, with_household: bool, scope: tuple[str, str]) -> PlannedRow:
+    """``scope``: (区划代码 prefix this installation covers, its own region code)."""
     id_number = normalize_id(parsed.id_number)
     planned = PlannedRow(parsed.row, ERROR, name=str(parsed.values.get("name", "")), id_number=id_number)
     if id_number and id_number in seen_ids:
@@ -169,7 +181,7 @@ def _plan_row(parsed: ParsedRow, sheet: SheetData, columns: dict[str, int], exis
             if current is None:
                 # A person new to a household: join the one with the same head (and address) if there is one.
                 household_values = clean_household(household_input(parsed, None, clean.values["name"]))
-                match = by_key.get(_household_key(household_values))
+                match = by_key.get(_household_key(household_values, parsed.values.get("region_code") or scope[1]))
                 current = households.get(match) if match else None
             if current is not None:
                 household_values = clean_household(
@@ -178,10 +190,17 @@ def _plan_row(parsed: ParsedRow, sheet: SheetData, columns: dict[str, int], exis
             household_values = None
             parsed.problems.extend(field_problems(exc, parsed, columns, sheet, household=True))
         if household_values is not None:
-            planned.household_ref = current.id if current is not None else "new:" + _household_key(household_values)
+            planned.household_ref = current.id if current is not None else \
+                "new:" + _household_key(household_values, parsed.values.get("region_code") or scope[1])
+    region = parsed.values.get("region_code")
+    if region and not region.startswith(scope[0]):
+        parsed.problems.append(RowProblem(parsed.row, sheet.column_name(columns["region_code"]),
+                                          f"区划代码{region}不属于本机管辖范围（{scope[0]}…），此行不导入"))
     planned.problems = parsed.problems
     if parsed.problems or clean is None:
         return planned
+    if region:
+        planned.region_code = region
     planned.name = clean.values["name"]
     planned.person_values = clean.values
     planned.household_values = household_values
@@ -190,6 +209,7 @@ def _plan_row(parsed: ParsedRow, sheet: SheetData, columns: dict[str, int], exis
         return planned
     planned.person_id = record.id
     changed = any(getattr(record, k) != v for k, v in clean.values.items() if k != "household_id")
+    changed = changed or (planned.region_code is not None and planned.region_code != record.region_code)
     if planned.household_ref and planned.household_ref != record.household_id:
         changed = True
     elif planned.household_ref and household_values is not None:
@@ -223,7 +243,7 @@ def apply_plan(db: Database, plan: ImportPlan, *, progress: Progress = NO_PROGRE
             progress.report(done, total, f"写入第{done}/{total}人")
         for row in rows:
             if row.action == NEW:
-                new_people.append({**_person_values(row, household_ids), "region_code": region, "id": new_id()})
+                new_people.append({"region_code": region, **_person_values(row, household_ids), "id": new_id()})
         for chunk in _chunks(new_people, 2000):
             changelog.bulk_insert(s, Person, chunk)
             done += len(chunk)
@@ -233,6 +253,8 @@ def apply_plan(db: Database, plan: ImportPlan, *, progress: Progress = NO_PROGRE
 
 def _person_values(row: PlannedRow, household_ids: dict[str, str]) -> dict[str, Any]:
     values = dict(row.person_values)
+    if row.region_code:
+        values["region_code"] = row.region_code
     if row.household_ref:
         values["household_id"] = household_ids.get(row.household_ref, row.household_ref)
     return values
@@ -250,7 +272,7 @@ def _write_households(s, rows: list[PlannedRow], region: str) -> dict[str, str]:
         if ref.startswith("new:"):
             if ref not in ids:
                 ids[ref] = new_id()
-                new_records.append({**values, "id": ids[ref], "region_code": region})
+                new_records.append({**values, "id": ids[ref], "region_code": row.region_code or region})
         else:
             existing_updates.setdefault(ref, values)
     if new_records:

@@ -46,6 +46,8 @@ def _parse_cell(spec: ImportField, value: object) -> Any:
         return cells.text(value)
     if spec.kind in ("id", "card"):
         return cells.id_text(value)
+    if spec.kind == "region":
+        return ids.validate_region_code(cells.id_text(value))
     if spec.kind == "code":
         return cells.code_value(value, spec.table or {}, spec.label)
     if spec.kind == "codes":
