@@ -52,10 +52,14 @@ class ProblemTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         problem = self.problems[index.row()]
-        return (problem.row, problem.column, problem.message)[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (problem.row, problem.column, problem.message)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(problem)  # long messages are cut in the cell
+        return None
 
 
 class ImportDialog(QDialog):
