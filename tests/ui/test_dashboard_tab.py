@@ -93,7 +93,7 @@ def test_import_dialog_check_then_import(qtbot, dashboard, main_window, tmp_path
     from fieldworker.ui.excel.import_dialog import ImportDialog
 
     path = district_roster(tmp_path / "roster.xlsx")
-    dialog = ImportDialog(main_window.db, dashboard)
+    dialog = ImportDialog(main_window.db)  # no parent: qtbot owns and closes it
     qtbot.addWidget(dialog)
     dialog.imported.connect(dashboard._after_import)
     with qtbot.waitSignal(dialog.sheet_loaded, timeout=20_000):
