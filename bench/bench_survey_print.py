@@ -72,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.perf_counter()
     counts = {"text": [], "line": [], "box": []}
     page_total = 0
-    for person_id in ids:
-        for page in printing.person_pages(db, person_id, YEAR):
+    for pages in printing.forms_pages(db, ids, YEAR):
+        for page in pages:
             page_total += 1
             counts["text"].append(sum(isinstance(i, Text) for i in page.items))
             counts["line"].append(sum(isinstance(i, Line) for i in page.items))

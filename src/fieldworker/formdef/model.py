@@ -113,6 +113,8 @@ class FormDefinition:
     notes: str = ""
     source: str = ""
     _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+    # Derived facts computed once per loaded form (e.g. the order relevance is evaluated in).
+    derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for question in self.questions():

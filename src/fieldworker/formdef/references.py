@@ -124,7 +124,14 @@ def _check_cycles(issues: list[FormIssue], form: FormDefinition) -> None:
 
 
 def relevance_order(form: FormDefinition) -> list[str]:
-    """Question ids ordered so that each comes after every question its relevance reads."""
+    """Question ids ordered so that each comes after every question its relevance reads (cached per form)."""
+    cached = form.derived.get("relevance_order")
+    if cached is None:
+        cached = form.derived["relevance_order"] = _relevance_order(form)
+    return cached  # type: ignore[return-value]
+
+
+def _relevance_order(form: FormDefinition) -> list[str]:
     graph = _relevance_graph(form)
     order: list[str] = []
     done: set[str] = set()

@@ -62,7 +62,7 @@ def fill_plausibly(form: FormDefinition, start: dict[str, Any], facts: dict[str,
         redraw = set(evaluation.errors)
         for result in evaluation.blocking_checks:
             redraw |= {n for n in result.check.fails_if.names() if form.has_question(n)}
-        for qid in redraw:
+        for qid in sorted(redraw):  # sorted: set order changes between runs, the demo must not
             answers.pop(qid, None)
             value = _answer(form.question(qid), facts, rng)
             if value is not None:
