@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The CLI opens encrypted databases with this password (subprocesses inherit it).
+os.environ.setdefault("FIELDWORKER_PASSWORD", "Test-Cunwei-2026")
 
 from fieldworker.services import demo, installation  # noqa: E402
 from fieldworker.store.engine import Database  # noqa: E402

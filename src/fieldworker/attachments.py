@@ -170,9 +170,13 @@ def thumbnail(db: "Database", ref: str, side: int = THUMBNAIL_SIDE) -> bytes:
 
 
 def _encode(db: "Database", data: bytes) -> bytes:
-    """Bytes as written to disk. Encryption at rest goes here (and its inverse in ``_decode``)."""
-    return data
+    """Bytes as written to disk: AES-GCM encrypted when the database is (``security.blobs``)."""
+    from fieldworker.security.blobs import encrypt_blob
+
+    return encrypt_blob(db, data)
 
 
 def _decode(db: "Database", raw: bytes) -> bytes:
-    return raw
+    from fieldworker.security.blobs import decrypt_blob
+
+    return decrypt_blob(db, raw)

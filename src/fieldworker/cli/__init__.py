@@ -19,8 +19,9 @@ COMMAND_MODULES = (
     "fieldworker.cli.app_commands",
     "fieldworker.cli.roster_commands",
     "fieldworker.cli.excel_commands",
-    "fieldworker.cli.requests_commands",
     "fieldworker.cli.exchange_commands",
+    "fieldworker.cli.requests_commands",
+    "fieldworker.cli.security_commands",
     "fieldworker.cli.survey_commands",
 )
 
