@@ -4,31 +4,31 @@
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished" />
+        <translation>账户</translation>
     </message>
     <message>
         <source>Accounts on this computer</source>
-        <translation type="unfinished" />
+        <translation>本机账户</translation>
     </message>
     <message>
         <source>Add an account (administrators only)</source>
-        <translation type="unfinished" />
+        <translation>新增账户（仅管理员）</translation>
     </message>
     <message>
         <source>New account name</source>
-        <translation type="unfinished" />
+        <translation>新账户名</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation>级别</translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Password of the new account</source>
-        <translation type="unfinished" />
+        <translation>新账户的密码</translation>
     </message>
     <message>
         <source>&amp;Add account</source>
-        <translation type="unfinished" />
+        <translation>新增账户(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -36,27 +36,27 @@
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished" />
+        <translation>角色(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>Change my password</source>
-        <translation type="unfinished" />
+        <translation>修改我的密码</translation>
     </message>
     <message>
         <source>My new password</source>
-        <translation type="unfinished" />
+        <translation>我的新密码</translation>
     </message>
     <message>
         <source>&amp;Change password</source>
-        <translation type="unfinished" />
+        <translation>修改密码(&amp;C)</translation>
     </message>
     <message>
         <source>New pass&amp;word:</source>
-        <translation type="unfinished" />
+        <translation>新密码(&amp;W)：</translation>
     </message>
 </context>
 <context>
@@ -67,18 +67,18 @@
     </message>
     <message>
         <source>Role</source>
-        <translation>级别</translation>
+        <translation>角色</translation>
     </message>
 </context>
 <context>
     <name>AuditDialog</name>
     <message>
         <source>Activity log</source>
-        <translation type="unfinished" />
+        <translation>操作记录</translation>
     </message>
     <message>
         <source>Person: name or ID number</source>
-        <translation type="unfinished" />
+        <translation>人员：姓名或身份证号</translation>
     </message>
     <message>
         <source>Account</source>
@@ -86,7 +86,7 @@
     </message>
     <message>
         <source>All accounts</source>
-        <translation type="unfinished" />
+        <translation>全部账户</translation>
     </message>
     <message>
         <source>Action</source>
@@ -94,55 +94,55 @@
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished" />
+        <translation>全部操作</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished" />
+        <translation>从(&amp;F)：</translation>
     </message>
     <message>
         <source>From date</source>
-        <translation type="unfinished" />
+        <translation>起始日期</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished" />
+        <translation>到(&amp;T)：</translation>
     </message>
     <message>
         <source>To date</source>
-        <translation type="unfinished" />
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>&amp;Person:</source>
-        <translation>残疾人(&amp;P)：</translation>
+        <translation>人员(&amp;P)：</translation>
     </message>
     <message>
         <source>A&amp;ccount:</source>
-        <translation type="unfinished" />
+        <translation>账户(&amp;C)：</translation>
     </message>
     <message>
         <source>Ac&amp;tion:</source>
-        <translation type="unfinished" />
+        <translation>操作(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished" />
+        <translation>查询(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished" />
+        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <source>Activity log entries</source>
-        <translation type="unfinished" />
+        <translation>操作记录列表</translation>
     </message>
     <message>
         <source>%1 entries</source>
-        <translation type="unfinished" />
+        <translation>共 %1 条</translation>
     </message>
     <message>
         <source>Export the activity log</source>
-        <translation type="unfinished" />
+        <translation>导出操作记录</translation>
     </message>
 </context>
 <context>
@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>Person or item</source>
-        <translation type="unfinished" />
+        <translation>人员或对象</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1153,7 +1153,7 @@
     </message>
     <message>
         <source>Role</source>
-        <translation>级别</translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Fingerprint</source>
@@ -1422,19 +1422,19 @@
     <name>LockScreen</name>
     <message>
         <source>&lt;h2&gt;Locked&lt;/h2&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h2&gt;已锁定&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Enter the password of %1 to continue.</source>
-        <translation type="unfinished" />
+        <translation>请输入 %1 的密码以继续。</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation>密码</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished" />
+        <translation>解锁(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1540,7 +1540,7 @@
     </message>
     <message>
         <source>&amp;Person:</source>
-        <translation>残疾人(&amp;P)：</translation>
+        <translation>人员(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
@@ -1859,23 +1859,23 @@
     <name>RecoveryDialog</name>
     <message>
         <source>Recover access</source>
-        <translation type="unfinished" />
+        <translation>找回访问权限</translation>
     </message>
     <message>
         <source>Use the &amp;recovery key from the printed sheet</source>
-        <translation type="unfinished" />
+        <translation>使用恢复单上的恢复密钥(&amp;R)</translation>
     </message>
     <message>
         <source>Use a recovery &amp;file from the township</source>
-        <translation type="unfinished" />
+        <translation>使用乡镇出具的恢复文件(&amp;F)</translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished" />
+        <translation>恢复密钥</translation>
     </message>
     <message>
         <source>Recovery file</source>
-        <translation type="unfinished" />
+        <translation>恢复文件</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1887,50 +1887,50 @@
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished" />
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Recovery &amp;key:</source>
-        <translation type="unfinished" />
+        <translation>恢复密钥(&amp;K)：</translation>
     </message>
     <message>
         <source>Recovery f&amp;ile:</source>
-        <translation type="unfinished" />
+        <translation>恢复文件(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="unfinished" />
+        <translation>账户(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
-        <translation type="unfinished" />
+        <translation>新密码(&amp;N)：</translation>
     </message>
 </context>
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished" />
+        <translation>恢复密钥</translation>
     </message>
     <message>
         <source>If the password is forgotten, this recovery key is the only way back into the data (besides the township's copy). Print the sheet now and keep it in the office safe. It is shown only this once.</source>
-        <translation type="unfinished" />
+        <translation>忘记密码时，这个恢复密钥是找回数据的唯一办法（乡镇保存的密封副本除外）。请现在打印恢复单，放进办公室保险柜。恢复密钥只显示这一次。</translation>
     </message>
     <message>
         <source>&amp;Save the recovery sheet (PDF) and open it…</source>
-        <translation type="unfinished" />
+        <translation>保存恢复单（PDF）并打开(&amp;S)…</translation>
     </message>
     <message>
         <source>I have &amp;printed or written down the recovery key</source>
-        <translation type="unfinished" />
+        <translation>我已打印或抄写恢复密钥(&amp;P)</translation>
     </message>
     <message>
         <source>Recovery key kept</source>
-        <translation type="unfinished" />
+        <translation>已保存恢复密钥</translation>
     </message>
     <message>
         <source>Save the recovery sheet</source>
-        <translation type="unfinished" />
+        <translation>保存恢复单</translation>
     </message>
 </context>
 <context>
@@ -2385,97 +2385,97 @@
     </message>
     <message>
         <source>&amp;Back up to USB drive…</source>
-        <translation type="unfinished" />
+        <translation>备份到U盘(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Restore from backup…</source>
-        <translation type="unfinished" />
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Security</source>
-        <translation type="unfinished" />
+        <translation>安全(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Lock now</source>
-        <translation type="unfinished" />
+        <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Activity log…</source>
-        <translation type="unfinished" />
+        <translation>操作记录(&amp;A)…</translation>
     </message>
     <message>
         <source>A&amp;ccounts and password…</source>
-        <translation type="unfinished" />
+        <translation>账户与密码(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;New recovery key…</source>
-        <translation type="unfinished" />
+        <translation>生成新的恢复密钥(&amp;N)…</translation>
     </message>
     <message>
         <source>New recovery key</source>
-        <translation type="unfinished" />
+        <translation>新的恢复密钥</translation>
     </message>
     <message>
         <source>The old recovery sheet will stop working. Continue?</source>
-        <translation type="unfinished" />
+        <translation>旧的恢复单将作废。继续吗？</translation>
     </message>
     <message>
         <source>Choose the USB drive or folder</source>
-        <translation type="unfinished" />
+        <translation>选择U盘或文件夹</translation>
     </message>
     <message>
         <source>Backing up…</source>
-        <translation type="unfinished" />
+        <translation>正在备份…</translation>
     </message>
     <message>
         <source>Choose a backup</source>
-        <translation type="unfinished" />
+        <translation>选择备份文件</translation>
     </message>
     <message>
         <source>Backups (*.db)</source>
-        <translation type="unfinished" />
+        <translation>备份文件 (*.db)</translation>
     </message>
     <message>
         <source>Restore from backup</source>
-        <translation type="unfinished" />
+        <translation>从备份恢复</translation>
     </message>
 </context>
 <context>
     <name>SetPasswordDialog</name>
     <message>
         <source>Protect the data with a password</source>
-        <translation type="unfinished" />
+        <translation>用密码保护数据</translation>
     </message>
     <message>
         <source>Account name</source>
-        <translation type="unfinished" />
+        <translation>账户名</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished" />
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Repeat the password</source>
-        <translation type="unfinished" />
+        <translation>再次输入密码</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="unfinished" />
+        <translation>账户(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished" />
+        <translation>再次输入(&amp;R)：</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished" />
+        <translation>登录</translation>
     </message>
     <message>
         <source>Account</source>
@@ -2483,23 +2483,23 @@
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation>密码</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="unfinished" />
+        <translation>账户(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished" />
+        <translation>登录(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Forgot password…</source>
-        <translation type="unfinished" />
+        <translation>忘记密码(&amp;F)…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import sys
 import tempfile
 from pathlib import Path
@@ -11,8 +12,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from fieldworker.paths import font_path, resources_dir
-from fieldworker.services import demo, installation
-from fieldworker.store.engine import Database
+from fieldworker.services import demo
 
 FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
 
@@ -50,18 +50,19 @@ def run(*, db_path: Path, selftest: bool = False) -> int:
     app = create_application()
     if selftest:
         return _selftest(app)
-    from fieldworker.ui.first_run import FirstRunDialog
     from fieldworker.ui.main_window import MainWindow
+    from fieldworker.ui.security.actions import install_security
+    from fieldworker.ui.security.startup import open_database
 
-    if not db_path.exists() or installation.info(Database.open(db_path)) is None:
-        dialog = FirstRunDialog(db_path)
-        if not dialog.exec():
-            return 0
-    db = Database.open(db_path)
-    window = MainWindow(db)
-    window.show()
-    code = app.exec()
-    db.close()
+    # Sign-in (or first start: password, recovery key, then the first-run choice) before any data shows.
+    db = open_database(db_path)
+    code = 0
+    while db is not None:
+        window = MainWindow(db)
+        guard = install_security(window, db)
+        window.show()
+        code = app.exec()
+        db = guard.after_close()  # a restore from backup reopens the window on the restored database
     return code
 
 
@@ -69,14 +70,23 @@ def _selftest(app: QApplication) -> int:
     """Open the main window on a temporary demo database and close it again (installer check)."""
     from fieldworker.ui.main_window import MainWindow
 
+    from fieldworker.security import vault
+    from fieldworker.ui.security.actions import install_security
+
     with tempfile.TemporaryDirectory() as tmp:
-        db = Database.open(Path(tmp) / "selftest.db")
+        # Encrypted like a real installation (checks that SQLCipher is bundled), with a throwaway password.
+        password = secrets.token_urlsafe(16) + "-Aa1"
+        db = vault.create(Path(tmp) / "selftest.db", account="selftest", password=password).db
         demo.generate(db, persons=30, seed=7)
         window = MainWindow(db)
+        guard = install_security(window, db)
         window.show()
+        guard.idle_lock.lock()
+        locked = window.centralWidget() is not window.tabs
+        unlocked = guard.idle_lock.unlock(password) and window.centralWidget() is window.tabs
         QTimer.singleShot(200, window.close)
         app.exec()
-        ok = window.tabs.count() >= 4
-        db.close()
+        ok = window.tabs.count() >= 4 and locked and unlocked
+        guard.after_close()
     print("selftest ok" if ok else "selftest FAILED")
     return 0 if ok else 1

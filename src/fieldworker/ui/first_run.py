@@ -14,9 +14,10 @@ from fieldworker.store.engine import Database
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, db_path: Path, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, db_path: Path, parent=None, open_db=Database.open) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.db_path = db_path
+        self._open_db = open_db  # the application passes an opener holding the database key
         self.setWindowTitle(self.tr("Welcome"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("No database was found on this computer. Choose how to start:")))
@@ -55,7 +56,7 @@ class FirstRunDialog(QDialog):
             edit.setEnabled(self.new_choice.isChecked())
 
     def accept(self) -> None:
-        db = Database.open(self.db_path)
+        db = self._open_db(self.db_path)
         try:
             if self.demo_choice.isChecked():
                 demo.generate(db)

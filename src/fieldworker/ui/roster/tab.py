@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from fieldworker.domain import codes
 from fieldworker.domain.errors import ValidationError
+from fieldworker.security import audit
 from fieldworker.services import roster
 from fieldworker.store.engine import Database
 from fieldworker.ui.roster.history_dialog import HistoryDialog
@@ -225,6 +226,7 @@ class RosterTab(QWidget):
         person_id = person_id or self.selected_person()
         if person_id is None or self.deleted_filter.isChecked():
             return
+        audit.record(self.db, audit.VIEW, person_id, "打开人员档案")  # who looked at whose record
         dialog = PersonDialog(self.db, person_id, parent=self)
         if dialog.exec():
             self.refresh()
