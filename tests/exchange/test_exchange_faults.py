@@ -172,3 +172,16 @@ def test_interrupted_write_leaves_no_file_that_looks_valid(tmp_path, package_fil
     outcome, before, after = refused(township, leftovers[0])
     assert outcome.status == "rejected" and outcome.code in {"corrupt", "truncated"}
     assert before == after
+
+
+def test_export_cancelled_after_writing_leaves_neither_file_nor_record(village, township, usb):
+    from fieldworker.jobs import Cancelled, Progress
+
+    before = file_state(village)
+    reopened = Database.open(village.path)
+    # 取消 pressed just as the file was being written: the job stops at its next report.
+    progress = Progress(lambda done, _total, _text: progress.cancel() if done == 3 else None)
+    with pytest.raises(Cancelled):
+        export.export_for(reopened, township.device_id, usb, progress=progress)
+    assert list(usb.iterdir()) == []
+    assert file_state(reopened) == before

@@ -61,40 +61,50 @@ def export_for(db: Database, peer_device: str, folder: Path, *, full: bool = Fal
     folder = Path(folder)
     if not folder.is_dir():
         raise ValidationError("no_folder", f"目标文件夹不存在：{folder}")
-    with db.session() as s:
-        peer = s.get(Peer, peer_device)
-        if peer is None or peer.revoked:
-            raise ValidationError("unknown_peer", "对方设备未被信任或已吊销，不能向其导出")
-        scope = exchange_scope(me.role, me.region_code, peer.role, peer.region_code)
-        full = full or peer.needs_full
-        progress.report(0, 4, "正在整理变更…")
-        stamp_pending(s)
-        regions = region_map(s)
-        records = _select_records(s, json.loads(peer.have or "{}"), scope, regions, full)
-        progress.report(1, 4, f"正在读取 {len(records)} 条记录的变更…")
-        history = load_writes(s, records)
-        # Clock order is a causal order: a recipient may apply the writes front to back.
-        writes = sorted((w for ws in history.values() for w in ws), key=lambda w: w.order)
-        refs = _attachments(s, records)
-        blobs = {ref: attachment_store.read_attachment(db, ref) for ref in sorted(refs)
-                 if attachment_store.has_attachment(db, ref)}
-        package_id = str(uuid.uuid4())
-        manifest = _manifest(s, db, me, card, peer, package_id, scope, full, regions, writes, records)
-        progress.report(2, 4, "正在加密并签名…")
-        data = package.build(manifest, [w.to_wire() for w in writes], blobs, sender_card=card,
-                             signing_key=signing, recipient=keys.peer_card(peer))
-        name = f"{me.region_code}-to-{peer.region_code}-{dt.datetime.now():%Y%m%d-%H%M%S}-{package_id[:8]}{package.SUFFIX}"
-        progress.report(3, 4, "正在写入U盘并校验…")
-        path = folder / name
-        atomic_write_bytes(path, data)
-        s.add(PackageRecord(package_id=package_id, direction="sent", peer_device=peer.device_id,
-                            peer_region=peer.region_code, at=utcnow(), file_name=name, full=full,
-                            writes=len(writes), summary=json.dumps(manifest["counts"], ensure_ascii=False)))
-        peer.needs_full = False
-        peer.ask_full = False
-        progress.report(4, 4, "完成")
-        return ExportResult(path, package_id, peer.device_id, peer.region_code, full, len(records), len(writes),
-                            len(blobs), len(data))
+    written: Path | None = None
+    try:
+        with db.session() as s:
+            peer = s.get(Peer, peer_device)
+            if peer is None or peer.revoked:
+                raise ValidationError("unknown_peer", "对方设备未被信任或已吊销，不能向其导出")
+            scope = exchange_scope(me.role, me.region_code, peer.role, peer.region_code)
+            full = full or peer.needs_full
+            progress.report(0, 4, "正在整理变更…")
+            stamp_pending(s)
+            regions = region_map(s)
+            records = _select_records(s, json.loads(peer.have or "{}"), scope, regions, full)
+            progress.report(1, 4, f"正在读取 {len(records)} 条记录的变更…")
+            history = load_writes(s, records)
+            # Clock order is a causal order: a recipient may apply the writes front to back.
+            writes = sorted((w for ws in history.values() for w in ws), key=lambda w: w.order)
+            refs = _attachments(s, records)
+            blobs = {ref: attachment_store.read_attachment(db, ref) for ref in sorted(refs)
+                     if attachment_store.has_attachment(db, ref)}
+            package_id = str(uuid.uuid4())
+            manifest = _manifest(s, db, me, card, peer, package_id, scope, full, regions, writes, records)
+            progress.report(2, 4, "正在加密并签名…")
+            data = package.build(manifest, [w.to_wire() for w in writes], blobs, sender_card=card,
+                                 signing_key=signing, recipient=keys.peer_card(peer))
+            name = f"{me.region_code}-to-{peer.region_code}-{dt.datetime.now():%Y%m%d-%H%M%S}-{package_id[:8]}{package.SUFFIX}"
+            progress.report(3, 4, "正在写入U盘并校验…")
+            path = folder / name
+            atomic_write_bytes(path, data)
+            written = path
+            s.add(PackageRecord(package_id=package_id, direction="sent", peer_device=peer.device_id,
+                                peer_region=peer.region_code, at=utcnow(), file_name=name, full=full,
+                                writes=len(writes), summary=json.dumps(manifest["counts"], ensure_ascii=False)))
+            peer.needs_full = False
+            peer.ask_full = False
+            progress.report(4, 4, "完成")
+            result = ExportResult(path, package_id, peer.device_id, peer.region_code, full, len(records),
+                                  len(writes), len(blobs), len(data))
+    except BaseException:
+        # The database did not record this package (its stamps rolled back): the file must not stay
+        # either, or the recipient would hold writes whose clocks this device no longer agrees on.
+        if written is not None:
+            written.unlink(missing_ok=True)
+        raise
+    return result
 
 
 def export_all(db: Database, folder: Path, *, full: bool = False, progress: Progress = NO_PROGRESS) -> list[ExportResult]:
