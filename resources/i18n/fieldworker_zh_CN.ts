@@ -2378,6 +2378,17 @@
     </message>
 </context>
 <context>
+    <name>SecurityDialogs</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>SecurityGuard</name>
     <message>
         <source>&amp;File</source>
@@ -2410,6 +2421,18 @@
     <message>
         <source>&amp;New recovery key…</source>
         <translation>生成新的恢复密钥(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Lock &amp;after idle time…</source>
+        <translation>空闲自动锁定时间(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Lock after idle time</source>
+        <translation>空闲自动锁定</translation>
+    </message>
+    <message>
+        <source>Lock the window after this many idle minutes:</source>
+        <translation>空闲多少分钟后锁定窗口：</translation>
     </message>
     <message>
         <source>New recovery key</source>

@@ -53,7 +53,20 @@ class SecurityGuard(QObject):
         menu.addAction(self._action(self.tr("&Activity log…"), self.show_audit))
         menu.addAction(self._action(self.tr("A&ccounts and password…"), self.show_accounts))
         menu.addAction(self._action(self.tr("&New recovery key…"), self.new_recovery_key))
+        menu.addAction(self._action(self.tr("Lock &after idle time…"), self.choose_idle_minutes))
         self.security_menu = menu
+
+    def choose_idle_minutes(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from fieldworker.ui.security.lock import DEFAULT_IDLE_MINUTES, IDLE_SETTING
+
+        current = int(float(self.db.get_setting(IDLE_SETTING, DEFAULT_IDLE_MINUTES)))
+        minutes, ok = QInputDialog.getInt(self.window, self.tr("Lock after idle time"),
+                                          self.tr("Lock the window after this many idle minutes:"), current, 1, 120)
+        if ok:
+            self.db.set_setting(IDLE_SETTING, minutes)
+            self.idle_lock.set_idle_minutes(minutes)
 
     # -- actions
     def show_audit(self) -> None:

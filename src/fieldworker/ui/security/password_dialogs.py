@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
     QVBoxLayout, QWidget,
@@ -16,6 +16,15 @@ from fieldworker.security.ratelimit import SignInThrottle
 from fieldworker.store.engine import Database
 
 ERROR_STYLE = "color: #b00020"
+
+
+def ok_cancel(parent: QWidget) -> QDialogButtonBox:
+    """OK/Cancel with our own translated texts (Qt's standard button texts are not translated here)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("SecurityDialogs", "OK"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("SecurityDialogs", "Cancel"))
+    return buttons
 
 
 def _password_edit(accessible: str) -> QLineEdit:
@@ -31,6 +40,7 @@ class SetPasswordDialog(QDialog):
     def __init__(self, *, intro: str, account: str = "管理员", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Protect the data with a password"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         layout = QVBoxLayout(self)
         note = QLabel(intro)
         note.setWordWrap(True)
@@ -49,7 +59,7 @@ class SetPasswordDialog(QDialog):
         self.rules.setWordWrap(True)
         self.rules.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.rules)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -69,6 +79,7 @@ class SetPasswordDialog(QDialog):
         found = self.problems()
         self.rules.setText("\n".join(found) if self.password.text() else "密码至少 10 个字符，包含至少两类字符。")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not found)
+        self.adjustSize()  # the list of rules grows and shrinks as the worker types
 
     def accept(self) -> None:
         if not self.problems():
@@ -106,7 +117,7 @@ class SignInDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("&Sign in"))
         self.forgot = QPushButton(self.tr("&Forgot password…"))
@@ -194,7 +205,7 @@ class RecoveryDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
