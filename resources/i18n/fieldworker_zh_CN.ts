@@ -1421,6 +1421,10 @@
 <context>
     <name>LockScreen</name>
     <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;Locked&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;已锁定&lt;/h2&gt;</translation>
     </message>

@@ -219,3 +219,11 @@ def test_steps_are_reachable_with_ctrl_digits(qtbot, main_window):
     assert tab.transition_buttons["apply"].shortcut().toString() == "Ctrl+1"
     assert tab.transition_buttons["cancel"].shortcut().toString() == "Ctrl+2"
     assert tab.transition_buttons["assess"].shortcut().isEmpty()
+
+
+def test_cap_set_from_the_tab_is_the_setting_the_checks_use(main_window):
+    from fieldworker.requests import checks
+
+    tab = main_window.tab("renovation")
+    tab.set_cap(6500)
+    assert checks.cap_fen(main_window.db, tab.workflow) == 650000 and "6,500.00" in tab.status.text()

@@ -7,29 +7,29 @@ definition allows from the current stage for this installation's role.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu,
     QMessageBox, QPushButton, QSplitter, QTableView, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 from sqlalchemy import select
 
 from fieldworker.domain.errors import ValidationError
-from fieldworker.requests import checks, print_forms, queries, service
+from fieldworker.requests import checks, queries, service
 from fieldworker.requests.definition import load
 from fieldworker.services import installation
 from fieldworker.store.engine import Database
 from fieldworker.store.models import Household, Person
+from fieldworker.ui.requests import print_actions
 from fieldworker.ui.requests.detail import RequestDetailView
 from fieldworker.ui.requests.dialogs import ItemsDialog, NewRequestDialog, TransitionDialog
 from fieldworker.ui.requests.request_model import SORT_ROLE, RequestTableModel
-from fieldworker.ui.workers import run_in_background, show_error
+from fieldworker.ui.workers import show_error
 
 SEARCH_DELAY_MS = 150
 
@@ -189,7 +189,11 @@ class RequestsTab(QWidget):
                                  lambda n=name: self.save_pdf(n))
         self.print_button.setMenu(print_menu)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_button.showMenu)
-        for widget in (self.new_button, self.items_button, self.photo_button, self.print_button):
+        self.cap_button = QPushButton(self.tr("Subsidy &cap…"))
+        self.cap_button.setObjectName("capButton")
+        self.cap_button.setAccessibleName(self.tr("Subsidy cap"))
+        self.cap_button.clicked.connect(lambda: self.set_cap())
+        for widget in (self.new_button, self.items_button, self.photo_button, self.print_button, self.cap_button):
             tools.addWidget(widget)
         tools.addStretch(1)
         layout.addLayout(tools)
@@ -353,44 +357,29 @@ class RequestsTab(QWidget):
             return
         self._after_write(changed)
 
-    # -- printing
-    def save_pdf(self, form: str, path: str | None = None) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        if path is None:
-            default = f"{self.workflow.forms[form].title}.pdf"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save forms as PDF"), default, self.tr("PDF (*.pdf)"))
-            if not path:
+    def set_cap(self, value: float | None = None) -> None:
+        """The subsidy cap (a setting of this installation), asked for when not given."""
+        if value is None:
+            current = checks.cap_fen(self.db, self.workflow) / 100
+            label = (self.tr("Subsidy cap per household (yuan):") if self.workflow.subject == "household"
+                     else self.tr("Subsidy cap per person (yuan):"))
+            value, ok = QInputDialog.getDouble(self, self.tr("Subsidy cap"), label, current, 1, 1_000_000, 2)
+            if not ok:
                 return
-        target = Path(path)
-        run_in_background(self, lambda progress: print_forms.write_forms(self.db, ids, form, target, progress=progress),
-                          title=self.tr("Writing forms…"),
-                          on_success=lambda out: self.status.setText(self.tr("Saved %1").replace("%1", str(out))))
+        try:
+            checks.set_cap(self.db, self.workflow, value)
+        except ValidationError as exc:
+            show_error(self, exc)
+            return
+        self.status.setText(self.tr("Subsidy cap: %1 yuan").replace("%1", checks.yuan(checks.cap_fen(self.db, self.workflow))))
+
+    # -- printing (the jobs live in print_actions.py)
+    def save_pdf(self, form: str, path: str | None = None) -> None:
+        print_actions.save_pdf(self, form, path)
 
     def print_to_printer(self, form: str, printer: QPrinter | None = None) -> None:
         """Print the selected requests' forms; without ``printer`` the user picks one in the print dialog."""
-        ids = self.selected_ids()
-        if not ids:
-            return
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-                return
-        self._printer = printer  # kept alive until the job is done
-        title = self.workflow.forms[form].title
-
-        def job(progress: Any) -> int:
-            from fieldworker.ui.requests.printer import print_pdf
-
-            with tempfile.TemporaryDirectory() as tmp:
-                pdf = print_forms.write_forms(self.db, ids, form, Path(tmp) / "forms.pdf", progress=progress)
-                return print_pdf(pdf, printer, progress, title=title)
-
-        run_in_background(self, job, title=self.tr("Printing…"),
-                          on_success=lambda pages: self.status.setText(
-                              self.tr("%1 pages sent to the printer").replace("%1", str(pages))))
+        print_actions.print_to_printer(self, form, printer)
 
 
 def renovation_tab(db: Database, window: QWidget) -> QWidget:
