@@ -32,7 +32,7 @@ def visible_texts() -> str:
     """Everything a person could read on screen right now."""
     out = []
     for widget in QApplication.allWidgets():
-        if not widget.isVisible():
+        if not widget.isVisible() or widget.window().windowOpacity() == 0.0:
             continue
         if isinstance(widget, (QLabel, QLineEdit)):
             out.append(widget.text())
@@ -74,7 +74,7 @@ def test_the_window_locks_itself_after_the_idle_time(qtbot, secured_window):
     window, guard = secured_window
     guard.idle_lock.set_idle_minutes(0.002)  # about 120 ms
     qtbot.waitUntil(lambda: guard.idle_lock.locked, timeout=3000)
-    assert window.centralWidget().objectName() == "lockScreen"
+    assert guard.idle_lock.screen.isVisible() and window.centralWidget() is not window.tabs
 
 
 def test_sign_in_refuses_wrong_passwords_and_slows_down(qtbot, secure_db, db_path):
@@ -236,3 +236,27 @@ def test_first_sign_in_encrypts_a_plain_database_and_prints_the_recovery_sheet(q
         assert qr.stdout.strip() == "FIELDWORKER-RECOVERY:" + seen[1]
     db.close()
     vault.recover_with_recovery_key(db_path, recovery_key=seen[1], account="村委", new_password="Second-Pass-77").close()
+
+
+def test_a_dialog_in_the_middle_of_an_edit_survives_the_lock(qtbot, secured_window, person):
+    from PySide6.QtCore import QTimer
+
+    window, guard = secured_window
+    edit = QDialog(window)
+    field = QLineEdit(person.name, edit)
+    outcome = []
+
+    def lock_then_unlock() -> None:
+        guard.idle_lock.lock()
+        assert edit.isVisible() and edit.windowOpacity() == 0.0 and not edit.isEnabled()
+        assert person.name not in visible_texts()
+        assert QApplication.activeModalWidget() is guard.idle_lock.screen  # the password prompt is on top
+        guard.idle_lock.screen.password.setText(PASSWORD)
+        guard.idle_lock.screen.unlock_button.click()
+        assert edit.windowOpacity() == 1.0 and edit.isEnabled() and field.text() == person.name
+        outcome.append("unlocked")
+        edit.accept()
+
+    QTimer.singleShot(50, lock_then_unlock)
+    assert edit.exec() == QDialog.DialogCode.Accepted  # the edit was not cancelled by the lock
+    assert outcome == ["unlocked"]

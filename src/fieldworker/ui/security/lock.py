@@ -1,14 +1,18 @@
 """The lock: after an idle time or on Ctrl+L the window shows only a password field.
 
 Locking takes the central widget out of the window (nothing of it is painted or reachable
-by keyboard), hides every other top-level window (open dialogs), and disables the menus.
+by keyboard) and disables the menus. Other windows are hidden; a modal dialog in the
+middle of an edit is made fully transparent instead (hiding it would end its ``exec()``
+and lose the worker's unsaved input). The password is asked in an application-modal
+dialog, which stays above any such dialog and cannot be closed without the password.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget,
+    QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget,
 )
 
 from fieldworker.security import audit, vault
@@ -21,10 +25,14 @@ ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Ty
                    QEvent.Type.TouchBegin}
 
 
-class LockScreen(QWidget):
+class LockScreen(QDialog):
+    """The password prompt while locked: Escape and the close button do nothing."""
+
     def __init__(self, account: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
+        self.setWindowTitle(self.tr("Locked"))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         title = QLabel(self.tr("<h2>Locked</h2>"))
@@ -36,6 +44,7 @@ class LockScreen(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
         self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setDefault(True)  # Enter in the password field unlocks
         row.addWidget(self.password, 1)
         row.addWidget(self.unlock_button)
         outer.addLayout(row)
@@ -44,6 +53,12 @@ class LockScreen(QWidget):
         self.error.setStyleSheet("color: #b00020")
         outer.addWidget(self.error)
         outer.addStretch(2)
+
+    def reject(self) -> None:
+        pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        event.ignore()
 
 
 class IdleLock(QObject):
@@ -56,6 +71,7 @@ class IdleLock(QObject):
         self.throttle = SignInThrottle()
         self._content: QWidget | None = None
         self._hidden: list[QWidget] = []
+        self._veiled: list[QWidget] = []
         self.screen: LockScreen | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -80,15 +96,23 @@ class IdleLock(QObject):
         if self.locked or self.db.key is None:  # only a password-protected database can be unlocked again
             return
         self.timer.stop()
-        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.window]
+        others = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.window]
+        self._hidden = [w for w in others if not w.isModal()]
+        self._veiled = [w for w in others if w.isModal()]
         for widget in self._hidden:
             widget.hide()
+        for widget in self._veiled:
+            widget.setWindowOpacity(0.0)
+            widget.setEnabled(False)
         self._content = self.window.takeCentralWidget()
-        self.screen = LockScreen(self.db.account)
-        self.screen.unlock_button.clicked.connect(self._try_unlock)
-        self.screen.password.returnPressed.connect(self._try_unlock)
-        self.window.setCentralWidget(self.screen)
+        blank = QWidget()
+        blank.setObjectName("lockedPlaceholder")
+        self.window.setCentralWidget(blank)
         self.window.menuBar().setEnabled(False)
+        self.screen = LockScreen(self.db.account, self.window)
+        self.screen.unlock_button.clicked.connect(self._try_unlock)
+        self.screen.resize(self.window.size() * 0.6)
+        self.screen.show()
         self.screen.password.setFocus()
         audit.record(self.db, audit.LOCK, self.db.account)
         self.locked_changed.emit(True)
@@ -113,8 +137,11 @@ class IdleLock(QObject):
             audit.record(self.db, audit.SIGN_IN_FAILED, self.db.account, "解锁时密码错误")
             return False
         self.throttle.succeeded()
-        self.window.takeCentralWidget()
+        placeholder = self.window.takeCentralWidget()
+        if placeholder is not None:
+            placeholder.deleteLater()
         if self.screen is not None:
+            self.screen.hide()
             self.screen.deleteLater()
         self.screen = None
         self.window.setCentralWidget(self._content)
@@ -122,7 +149,10 @@ class IdleLock(QObject):
         self.window.menuBar().setEnabled(True)
         for widget in self._hidden:
             widget.show()
-        self._hidden = []
+        for widget in self._veiled:
+            widget.setEnabled(True)
+            widget.setWindowOpacity(1.0)
+        self._hidden, self._veiled = [], []
         audit.record(self.db, audit.UNLOCK, self.db.account)
         self.timer.start()
         self.locked_changed.emit(False)
