@@ -191,3 +191,10 @@ def test_bundled_font_has_chinese_glyphs(qapp):
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "户籍档案张三残疾")
 
 
+
+
+def test_qt_standard_buttons_are_in_chinese(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Close).text().startswith("关闭")

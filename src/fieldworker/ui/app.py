@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -38,6 +38,10 @@ def install_font(app: QApplication) -> str:
 
 
 def install_translator(app: QApplication, locale: str = "zh_CN") -> QTranslator | None:
+    # Qt's own strings (standard buttons, file dialogs, context menus) come from qtbase_<locale>.qm.
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
     translator = QTranslator(app)
     if translator.load(str(resources_dir() / "i18n" / f"fieldworker_{locale}.qm")):
         app.installTranslator(translator)
