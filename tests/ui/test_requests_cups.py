@@ -53,14 +53,16 @@ def test_print_receipts_to_the_cups_pdf_printer(qtbot, main_window, cups_pdf_pri
 
     assert cups_pdf_printer in available_printers()
     out_dir = _out_dir()
-    before = set(out_dir.glob("*.pdf")) if out_dir.exists() else set()
+    started = time.time() - 1
+    # cups-pdf names the file after the job title, so a new job may overwrite an old file: look at times.
+    new_pdfs = lambda: [p for p in out_dir.glob("*.pdf") if p.stat().st_mtime >= started] if out_dir.exists() else []  # noqa: E731
     tab = main_window.tab("devices")
     tab.stage_filter.setCurrentIndex(tab.stage_filter.findData("issued"))
     tab.view.selectAll()
     tab.print_to_printer("receipt", printer=printer_named(cups_pdf_printer))
     qtbot.waitUntil(lambda: "3" in tab.status.text() and "打印机" in tab.status.text(), timeout=60000)
-    qtbot.waitUntil(lambda: out_dir.exists() and bool(set(out_dir.glob("*.pdf")) - before), timeout=60000)
-    printed = max(set(out_dir.glob("*.pdf")) - before, key=lambda p: p.stat().st_mtime)
+    qtbot.waitUntil(lambda: bool(new_pdfs()), timeout=60000)
+    printed = max(new_pdfs(), key=lambda p: p.stat().st_mtime)
     qtbot.waitUntil(lambda: subprocess.run(["pdfinfo", str(printed)], capture_output=True).returncode == 0, timeout=20000)
     info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True, check=True).stdout
     assert "Pages:           3" in info  # one 发放签收单 per selected request
