@@ -291,12 +291,10 @@ def _append_log(s: Session, writes: list[Write]) -> None:
 
 
 def _store_attachments(db: Database, blobs: dict[str, bytes]) -> None:
-    folder = attachment_store.attachments_dir(db)
     for ref, data in blobs.items():
-        if attachment_store.has_attachment(db, ref) or not attachment_store._REF.match(ref):
-            continue
-        # Content-addressed: written before commit is harmless if the merge rolls back.
-        attachment_store.atomic_write(folder / ref, attachment_store._encode(db, data))
+        # Content-addressed and checked against its reference (a mismatch refuses the package);
+        # written before commit, which is harmless if the merge rolls back.
+        attachment_store.import_attachment(db, ref, data)
 
 
 def _update_peer(s: Session, pkg: package.VerifiedPackage, outcome: PackageOutcome,
