@@ -2325,6 +2325,14 @@
         <translation>修改记录(&amp;H)</translation>
     </message>
     <message>
+        <source>Assistive de&amp;vice requests</source>
+        <translation>辅助器具需求(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Home renovation re&amp;quests</source>
+        <translation>无障碍改造申请(&amp;Q)</translation>
+    </message>
+    <message>
         <source>Households</source>
         <translation>家庭户</translation>
     </message>

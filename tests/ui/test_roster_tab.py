@@ -198,3 +198,19 @@ def test_qt_standard_buttons_are_in_chinese(qtbot):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Close).text().startswith("关闭")
+
+
+def test_person_links_to_their_device_requests(qtbot, main_window):
+    from sqlalchemy import select
+
+    from fieldworker.requests.models import Request
+    tab = roster_tab(main_window)
+    with tab.db.session() as s:
+        person_id = s.scalar(select(Request.person_id).where(Request.kind == "device", Request.deleted.is_(False)))
+    tab._select(person_id)
+    assert tab.selected_person() == person_id
+    tab.device_button.click()
+    devices = main_window.tab("devices")
+    assert main_window.tabs.currentWidget() is devices
+    assert devices.subject_label.isVisibleTo(devices)
+    assert roster.get_person(tab.db, person_id).name in devices.subject_label.text()

@@ -129,8 +129,11 @@ class RosterTab(QWidget):
         self.delete_button = self._button(self.tr("De&lete"), self.delete_person, QKeySequence.StandardKey.Delete)
         self.restore_button = self._button(self.tr("Rest&ore"), self.restore_person)
         self.history_button = self._button(self.tr("C&hange history"), self.show_history, "Ctrl+H")
+        self.device_button = self._button(self.tr("Assistive de&vice requests"), self.show_device_requests)
+        self.renovation_button = self._button(self.tr("Home renovation re&quests"),
+                                              lambda: self.show_renovation_requests(self._person_household()))
         for button in (self.add_button, self.edit_button, self.delete_button, self.restore_button,
-                       self.history_button):
+                       self.history_button, self.device_button, self.renovation_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -167,7 +170,9 @@ class RosterTab(QWidget):
         for text, slot in ((self.tr("Add &household"), self.add_household),
                            (self.tr("Edit househol&d"), self.edit_household),
                            (self.tr("Delete house&hold"), self.delete_household),
-                           (self.tr("Add &member"), self.add_member)):
+                           (self.tr("Add &member"), self.add_member),
+                           (self.tr("Home renovation re&quests"),
+                            lambda: self.show_renovation_requests(self.selected_household()))):
             buttons.addWidget(self._button(text, slot))
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -264,6 +269,29 @@ class RosterTab(QWidget):
         dialog.exec()
         if dialog.restored:
             self.refresh()
+
+    # -- links to the request tabs
+    def _open_requests(self, tab_name: str, **subject: str) -> None:
+        window = self.window()
+        tab = window.tab(tab_name) if hasattr(window, "tab") else None
+        if tab is None or not hasattr(tab, "show_subject"):
+            return
+        window.tabs.setCurrentWidget(tab)
+        tab.show_subject(**subject)
+
+    def show_device_requests(self) -> None:
+        person_id = self.selected_person()
+        if person_id:
+            self._open_requests("devices", person_id=person_id, name=roster.get_person(self.db, person_id).name)
+
+    def _person_household(self) -> str | None:
+        person_id = self.selected_person()
+        return roster.get_person(self.db, person_id).household_id if person_id else None
+
+    def show_renovation_requests(self, household_id: str | None) -> None:
+        if household_id:
+            head = roster.get_household(self.db, household_id).head_name
+            self._open_requests("renovation", household_id=household_id, name=head)
 
     def _select(self, person_id: str | None) -> None:
         row = self.persons_model.row_of(person_id) if person_id else -1
