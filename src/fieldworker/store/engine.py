@@ -22,6 +22,7 @@ from fieldworker.store.models import Setting
 BACKUP_DIRNAME = "backups"
 PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
+ENCRYPTED_CACHE_KIB = -65536  # negative: KiB, as SQLite's cache_size pragma counts it
 
 
 class EncryptedDatabaseError(RuntimeError):
@@ -78,6 +79,9 @@ def make_engine(path: Path | str, key: bytes | None = None) -> Engine:
         if key is not None:
             # A wrong key or a damaged page is reported to the caller; keep SQLCipher's own log off stderr.
             cursor.execute("PRAGMA cipher_log_level=NONE")
+            # Up to 64 MiB of decrypted pages per connection: the OS cache holds only ciphertext, and a
+            # search over 100k persons re-decrypted every page on each keystroke (54 → 20 ms at 60k).
+            cursor.execute(f"PRAGMA cache_size={ENCRYPTED_CACHE_KIB}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         # FULL: a committed change survives a power cut, which a village laptop will see.
