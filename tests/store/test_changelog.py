@@ -107,7 +107,7 @@ def test_origin_sequence_is_monotonic_per_device(db):
 
 def test_bulk_insert_writes_the_same_rows_and_log_as_the_orm(db):
     record = dict(region_code="330521100201", name="王五", gender="2", birth_date=dt.date(1980, 1, 1),
-                  id_number="330521198001010028", category="1", grade="3")
+                  id_number="330521198001010027", category="1", grade="3")
     with db.session() as s:
         assert changelog.bulk_insert(s, Person, [record]) == 1
     with db.session() as s:
