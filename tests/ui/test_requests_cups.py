@@ -7,52 +7,15 @@ checks the PDF that cups-pdf writes to ~/PDF. It skips only where CUPS is not in
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import time
-from pathlib import Path
-
-import pytest
-
-PRINTER = "FW_PDF"
-PPD = "lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd"
 
 
-@pytest.fixture(scope="module")
-def cups_pdf_printer():
-    if not (shutil.which("lpadmin") and Path("/usr/sbin/cupsd").exists() and Path("/usr/lib/cups/backend/cups-pdf").exists()):
-        pytest.skip("CUPS and printer-driver-cups-pdf are not installed (.ci/run installs them)")
-    started = None
-    if subprocess.run(["pgrep", "-x", "cupsd"], capture_output=True).returncode != 0:
-        started = subprocess.Popen(["/usr/sbin/cupsd", "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 15
-        while subprocess.run(["lpstat", "-r"], capture_output=True, text=True).stdout.strip() != "scheduler is running":
-            if time.monotonic() > deadline:
-                started.terminate()
-                pytest.fail("cupsd did not start")
-            time.sleep(0.2)
-    subprocess.run(["lpadmin", "-p", PRINTER, "-v", "cups-pdf:/", "-m", PPD, "-E"], check=True, capture_output=True)
-    yield PRINTER
-    if started is not None:
-        started.terminate()
-        started.wait(10)
-
-
-def _out_dir() -> Path:
-    # cups-pdf writes to "Out" of /etc/cups/cups-pdf.conf, ${HOME}/PDF by default.
-    home = Path(os.path.expanduser("~"))
-    for line in Path("/etc/cups/cups-pdf.conf").read_text().splitlines():
-        if line.startswith("Out "):
-            return Path(line.split(None, 1)[1].replace("${HOME}", str(home)))
-    return home / "PDF"
-
-
-def test_print_receipts_to_the_cups_pdf_printer(qtbot, main_window, cups_pdf_printer, tmp_path):
+def test_print_receipts_to_the_cups_pdf_printer(qtbot, main_window, cups_pdf_printer, cups_pdf_out_dir, tmp_path):
     from fieldworker.ui.requests.printer import available_printers, printer_named
 
     assert cups_pdf_printer in available_printers()
-    out_dir = _out_dir()
+    out_dir = cups_pdf_out_dir
     started = time.time() - 1
     # cups-pdf names the file after the job title, so a new job may overwrite an old file: look at times.
     new_pdfs = lambda: [p for p in out_dir.glob("*.pdf") if p.stat().st_mtime >= started] if out_dir.exists() else []  # noqa: E731

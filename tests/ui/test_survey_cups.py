@@ -6,61 +6,24 @@ printer-driver-cups-pdf is not installed (.ci/run installs both).
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import time
-from pathlib import Path
 
-import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from fieldworker.ui.survey.tab import SurveyTab
 
-QUEUE = "FW_PDF"
-PPD = "lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd"
 
-
-@pytest.fixture(scope="module")
-def cups_queue():  # type: ignore[no-untyped-def]
-    if not (shutil.which("lpadmin") and Path("/usr/sbin/cupsd").exists()
-            and Path("/usr/lib/cups/backend/cups-pdf").exists()):
-        pytest.skip("CUPS and printer-driver-cups-pdf are not installed (.ci/run installs them)")
-    started = None
-    if subprocess.run(["pgrep", "-x", "cupsd"], capture_output=True).returncode != 0:
-        started = subprocess.Popen(["/usr/sbin/cupsd", "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 15
-        while subprocess.run(["lpstat", "-r"], capture_output=True, text=True).stdout.strip() != "scheduler is running":
-            if time.monotonic() > deadline:
-                started.terminate()
-                pytest.fail("cupsd did not start")
-            time.sleep(0.2)
-    subprocess.run(["lpadmin", "-p", QUEUE, "-v", "cups-pdf:/", "-m", PPD, "-E"], check=True, capture_output=True)
-    yield QUEUE
-    if started is not None:
-        started.terminate()
-        started.wait(10)
-
-
-def _out_dir() -> Path:
-    home = Path(os.path.expanduser("~"))
-    for line in Path("/etc/cups/cups-pdf.conf").read_text().splitlines():
-        if line.startswith("Out "):
-            return Path(line.split(None, 1)[1].replace("${HOME}", str(home)))
-    return home / "PDF"
-
-
-def test_selected_survey_forms_reach_the_cups_printer(qtbot, demo_db, cups_queue, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_selected_survey_forms_reach_the_cups_printer(qtbot, demo_db, cups_pdf_printer, cups_pdf_out_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    assert cups_queue in QPrinterInfo.availablePrinterNames()
+    assert cups_pdf_printer in QPrinterInfo.availablePrinterNames()
     tab = SurveyTab(demo_db, today=dt.date(2026, 11, 23))
     qtbot.addWidget(tab)
     tab.year.setValue(2025)
     tab.view.selectRow(0)
-    out_dir = _out_dir()
+    out_dir = cups_pdf_out_dir
     before = set(out_dir.glob("*.pdf")) if out_dir.exists() else set()
-    printer = QPrinter(QPrinterInfo.printerInfo(cups_queue), QPrinter.PrinterMode.HighResolution)
+    printer = QPrinter(QPrinterInfo.printerInfo(cups_pdf_printer), QPrinter.PrinterMode.HighResolution)
     tab.print_selected(printer)
     assert "3" in tab.notice.text()  # 1 form, 3 pages sent
     qtbot.waitUntil(lambda: out_dir.exists() and bool(set(out_dir.glob("*.pdf")) - before), timeout=60000)
